@@ -1,0 +1,2 @@
+/// RIS, BibTeX, CSL-JSON, MEDLINE, CSV and Markdown reference lists.
+public enum CitationExportModule {}

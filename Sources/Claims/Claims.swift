@@ -1,0 +1,2 @@
+/// Claim extraction, evidence linking, verdicts and the review ledger.
+public enum ClaimsModule {}

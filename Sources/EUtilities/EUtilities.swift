@@ -1,0 +1,2 @@
+/// The E-utilities client.
+public enum EUtilitiesModule {}

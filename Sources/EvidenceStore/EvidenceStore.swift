@@ -1,0 +1,2 @@
+/// The store: schema, migrations, ingest, query language and search.
+public enum EvidenceStoreModule {}

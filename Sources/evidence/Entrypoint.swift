@@ -1,0 +1,3 @@
+import EvidenceCommands
+
+EvidenceCommand.main()

@@ -1,0 +1,6 @@
+import Testing
+
+@Test("the test target builds")
+func targetBuilds() {
+    #expect(Bool(true))
+}
