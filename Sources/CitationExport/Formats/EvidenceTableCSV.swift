@@ -1,0 +1,57 @@
+import PubMed
+
+/// The evidence table: one row per exported item, as RFC 4180 CSV.
+///
+/// Columns: `pmid, year, design, n, title, journal, doi, claim_id, stance, verdict, quote`.
+/// The claim columns are empty unless a claim or a check is the source. `design` comes from
+/// `StudyDesign`, `n` from `SampleSize` (heuristics; check them against the paper).
+/// Fields holding a comma, a quote or a line break are quoted with quotes doubled; lines end
+/// in CR LF as RFC 4180 says; UTF-8 without a byte-order mark.
+public enum EvidenceTableCSV {
+    /// The header row's column names.
+    public static let columns = ["pmid", "year", "design", "n", "title", "journal", "doi", "claim_id", "stance", "verdict", "quote"]
+
+    /// Renders every item, one row each, after the header.
+    public static func render(_ items: [ExportItem]) -> String {
+        var output = ""
+        output.reserveCapacity(items.count * 300)
+        appendRow(columns, to: &output)
+        var designs: [PMID: String] = [:]
+        var sizes: [PMID: String] = [:]
+        for item in items {
+            let record = item.record
+            let design = designs[record.pmid] ?? (StudyDesign(record: record)?.rawValue ?? "")
+            designs[record.pmid] = design
+            let size = sizes[record.pmid] ?? (SampleSize.find(in: record).map(String.init) ?? "")
+            sizes[record.pmid] = size
+            appendRow([
+                record.pmid.description,
+                record.year.map(String.init) ?? "",
+                design,
+                size,
+                record.citationTitle?.collapsingWhitespace ?? "",
+                record.journalTitle ?? record.book?.bookTitle ?? "",
+                record.doi?.value ?? "",
+                item.claim?.claimID ?? "",
+                item.claim?.stance ?? "",
+                item.claim?.verdict ?? "",
+                item.claim?.quote?.collapsingWhitespace ?? "",
+            ], to: &output)
+        }
+        return output
+    }
+
+    static func appendRow(_ fields: [String], to output: inout String) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { output += "," }
+            output += quoted(field)
+        }
+        output += "\r\n"
+    }
+
+    /// The field, quoted when RFC 4180 requires it.
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Turns plain Unicode text into text that BibTeX and LaTeX read back as the same characters.
+///
+/// - The ten special characters become commands: `\&`, `\%`, `\$`, `\#`, `\_`, `\{`, `\}`,
+///   `\textasciitilde{}`, `\textasciicircum{}`, `\textbackslash{}`.
+/// - Accented Latin letters become braced accent commands (`ü` → `{\"u}`, `ç` → `{\c{c}}`,
+///   `ı́` → `{\'\i}`), and special letters their commands (`ø` → `{\o}`, `ł` → `{\l}`, `ß` → `{\ss}`).
+/// - Greek letters and a few symbols common in titles become math (`α` → `$\alpha$`, `≥` → `$\geq$`),
+///   dashes become `--`/`---`, curly quotes straight ones.
+/// - Anything else outside ASCII (Cyrillic, CJK…) stays as UTF-8, which biber and bibtexparser read.
+public enum LaTeXEscaping {
+    /// The escaped text.
+    public static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count + 8)
+        for character in text {
+            if character.isASCII {
+                appendASCII(character, to: &output)
+            } else {
+                appendNonASCII(character, to: &output)
+            }
+        }
+        return output
+    }
+
+    private static func appendASCII(_ character: Character, to output: inout String) {
+        switch character {
+        case "&": output += "\\&"
+        case "%": output += "\\%"
+        case "$": output += "\\$"
+        case "#": output += "\\#"
+        case "_": output += "\\_"
+        case "{": output += "\\{"
+        case "}": output += "\\}"
+        case "~": output += "{\\textasciitilde}"
+        case "^": output += "{\\textasciicircum}"
+        case "\\": output += "{\\textbackslash}"
+        case "\r\n", "\n", "\r", "\t": output += " "
+        default: output.append(character)
+        }
+    }
+
+    private static func appendNonASCII(_ character: Character, to output: inout String) {
+        if let replacement = letters[character] ?? symbols[character] {
+            output += replacement
+            return
+        }
+        // Decompose: a Latin base letter followed by combining accents.
+        let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
+        if let base = scalars.first, base.isASCII, base.properties.isAlphabetic || (base == "i" || base == "j"),
+           scalars.count > 1 {
+            var inner = base == "i" ? "\\i" : base == "j" ? "\\j" : String(base)
+            var complete = true
+            for mark in scalars.dropFirst() {
+                guard let command = accents[mark] else { complete = false; break }
+                if command.count == 1, !command.first!.isLetter {
+                    inner = "\\\(command)\(inner)"
+                } else {
+                    inner = "\\\(command){\(inner)}"
+                }
+            }
+            if complete {
+                output += "{\(inner)}"
+                return
+            }
+        }
+        output.append(character)
+    }
+
+    /// Combining marks and their accent commands.
+    private static let accents: [Unicode.Scalar: String] = [
+        "\u{0300}": "`", "\u{0301}": "'", "\u{0302}": "^", "\u{0303}": "~", "\u{0308}": "\"",
+        "\u{030A}": "r", "\u{0327}": "c", "\u{030C}": "v", "\u{0304}": "=", "\u{0307}": ".",
+        "\u{030B}": "H", "\u{0328}": "k", "\u{0306}": "u", "\u{0323}": "d", "\u{0331}": "b",
+    ]
+
+    /// Letters with their own commands.
+    private static let letters: [Character: String] = [
+        "ø": "{\\o}", "Ø": "{\\O}", "ł": "{\\l}", "Ł": "{\\L}", "ß": "{\\ss}", "æ": "{\\ae}", "Æ": "{\\AE}",
+        "œ": "{\\oe}", "Œ": "{\\OE}", "å": "{\\aa}", "Å": "{\\AA}", "ı": "{\\i}", "ȷ": "{\\j}",
+        "đ": "{\\dj}", "Đ": "{\\DJ}", "ð": "{\\dh}", "Ð": "{\\DH}", "þ": "{\\th}", "Þ": "{\\TH}",
+        "ŋ": "{\\ng}", "Ŋ": "{\\NG}",
+    ]
+
+    /// Symbols, Greek letters and punctuation.
+    private static let symbols: [Character: String] = [
+        "\u{2013}": "--", "\u{2014}": "---", "\u{2010}": "-", "\u{2011}": "-", "\u{2212}": "-",
+        "\u{2018}": "`", "\u{2019}": "'", "\u{201C}": "``", "\u{201D}": "''", "\u{00A0}": "~",
+        "\u{2009}": "\\,", "\u{202F}": "\\,", "\u{2026}": "\\ldots{}",
+        "×": "$\\times$", "±": "$\\pm$", "≤": "$\\leq$", "≥": "$\\geq$", "≈": "$\\approx$", "≠": "$\\neq$",
+        "→": "$\\rightarrow$", "←": "$\\leftarrow$", "↑": "$\\uparrow$", "↓": "$\\downarrow$",
+        "°": "$^{\\circ}$", "·": "$\\cdot$", "∼": "$\\sim$", "′": "$'$", "″": "$''$", "∞": "$\\infty$",
+        "²": "$^{2}$", "³": "$^{3}$", "¹": "$^{1}$", "½": "$\\frac{1}{2}$",
+        "©": "\\textcopyright{}", "®": "\\textregistered{}", "™": "\\texttrademark{}", "§": "\\S{}", "¶": "\\P{}",
+        "µ": "$\\mu$",
+        "α": "$\\alpha$", "β": "$\\beta$", "γ": "$\\gamma$", "δ": "$\\delta$", "ε": "$\\epsilon$",
+        "ζ": "$\\zeta$", "η": "$\\eta$", "θ": "$\\theta$", "ι": "$\\iota$", "κ": "$\\kappa$",
+        "λ": "$\\lambda$", "μ": "$\\mu$", "ν": "$\\nu$", "ξ": "$\\xi$", "π": "$\\pi$", "ρ": "$\\rho$",
+        "σ": "$\\sigma$", "τ": "$\\tau$", "υ": "$\\upsilon$", "φ": "$\\phi$", "χ": "$\\chi$",
+        "ψ": "$\\psi$", "ω": "$\\omega$", "Γ": "$\\Gamma$", "Δ": "$\\Delta$", "Θ": "$\\Theta$",
+        "Λ": "$\\Lambda$", "Ξ": "$\\Xi$", "Π": "$\\Pi$", "Σ": "$\\Sigma$", "Φ": "$\\Phi$",
+        "Ψ": "$\\Psi$", "Ω": "$\\Omega$",
+    ]
+}
