@@ -9,7 +9,7 @@ import PubMed
 ///   nouns are braced so styles that re-case titles keep them (`{TRD}`, `{Parkinson}`).
 /// - `pages = {148--152}` with MEDLINE's abbreviated end page expanded; `doi` has no resolver
 ///   prefix; `month` is a standard three-letter macro (`feb`).
-/// - Extra fields: `pmid`, `pmcid`, `issn`, `keywords`, `abstract`, `language`, `url`.
+/// - Extra fields: `pmid` (also as biblatex `eprint` with `eprinttype = {pubmed}`), `pmcid`, `issn`, `keywords`, `abstract`, `language`, `url`.
 public enum BibTeXFormat {
     /// Renders the distinct records of `items`.
     public static func render(_ items: [ExportItem]) -> String {
@@ -75,6 +75,9 @@ public enum BibTeXFormat {
         if !record.isbns.isEmpty { text("isbn", record.isbns.joined(separator: ", ")) }
         field("doi", record.doi.map { escapeVerbatim($0.value) })
         field("pmid", record.pmid.description)
+        // biblatex's standard form for a PubMed id, which biber keeps and styles link.
+        field("eprint", record.pmid.description)
+        field("eprinttype", "pubmed")
         text("pmcid", record.pmcid)
         field("url", record.pubMedURL)
         text("language", record.languages.first)

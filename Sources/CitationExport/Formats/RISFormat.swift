@@ -44,7 +44,8 @@ public enum RISFormat {
             for editor in book.editors { line("A2", risName(editor)) }
         }
         line("TI", record.citationTitle)
-        if let vernacular = record.vernacularTitle { line("TT", vernacular) }
+        // RIS has no vernacular-title tag; OP (original publication) carries the original-language title.
+        line("OP", record.vernacularTitle)
         switch type {
         case "JOUR":
             line("T2", record.journalTitle)

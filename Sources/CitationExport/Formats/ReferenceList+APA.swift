@@ -28,7 +28,7 @@ extension ReferenceList {
             }
             if let publisher = record.book?.publisherName { output += " " + markdown(sentence(publisher)) }
         } else if let journal = record.journalTitle {
-            var source = " *" + markdown(journal) + "*"
+            var source = " *" + markdown(titleCased(journal)) + "*"
             if let volume = record.journal?.volume {
                 source += ", *" + markdown(volume) + "*"
                 if let issue = record.journal?.issue { source += "(" + markdown(issue) + ")" }
@@ -93,6 +93,26 @@ extension ReferenceList {
         }
         return (author.citationInitials ?? "").map { "\($0)." }.joined(separator: " ")
     }
+
+    /// APA writes journal names in title case; PubMed's `JT` is mostly lower case
+    /// (`JAMA psychiatry`). Capitals already there are kept; minor words stay lower case
+    /// except first or after a colon.
+    static func titleCased(_ title: String) -> String {
+        var output: [String] = []
+        var capitalizeNext = true
+        for word in title.split(separator: " ") {
+            let lower = word.lowercased()
+            if capitalizeNext || !minorWords.contains(lower), let first = word.first, first.isLowercase {
+                output.append(first.uppercased() + word.dropFirst())
+            } else {
+                output.append(String(word))
+            }
+            capitalizeNext = word.hasSuffix(":") || word == ":" || word.hasSuffix(".")
+        }
+        return output.joined(separator: " ")
+    }
+
+    static let minorWords: Set<String> = ["a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "with", "de", "der", "und", "et"]
 
     static func sentenceEnd(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
 

@@ -31,8 +31,8 @@ extension ReferenceList {
             if !locator.isEmpty { source += " " + locator + "." }
             parts.append(markdown(source.trimmingCharacters(in: .whitespaces)))
         }
-        if let doi = record.doi { parts.append("doi:" + markdown(doi.value)) }
-        parts.append("PMID: [\(record.pmid)](\(record.pubMedURL))")
+        if let doi = record.doi { parts.append("doi: " + markdown(doi.value) + ".") }
+        parts.append("PMID: [\(record.pmid)](\(record.pubMedURL)).")
         return parts.joined(separator: " ")
     }
 

@@ -37,7 +37,7 @@ public enum ReferenceList {
         output.reserveCapacity(text.utf8.count)
         for character in text.collapsingWhitespace {
             switch character {
-            case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|":
+            case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|", "~", "$":
                 output.append("\\")
                 output.append(character)
             default:

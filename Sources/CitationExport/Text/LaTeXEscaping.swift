@@ -3,9 +3,10 @@ import Foundation
 /// Turns plain Unicode text into text that BibTeX and LaTeX read back as the same characters.
 ///
 /// - The ten special characters become commands: `\&`, `\%`, `\$`, `\#`, `\_`, `\{`, `\}`,
-///   `\textasciitilde{}`, `\textasciicircum{}`, `\textbackslash{}`.
+///   `{\textasciitilde}`, `{\textasciicircum}`, `{\textbackslash}`; `<` and `>` become
+///   `{\textless}` and `{\textgreater}`.
 /// - Accented Latin letters become braced accent commands (`ü` → `{\"u}`, `ç` → `{\c{c}}`,
-///   `ı́` → `{\'\i}`), and special letters their commands (`ø` → `{\o}`, `ł` → `{\l}`, `ß` → `{\ss}`).
+///   `í` → `{\'i}`), and special letters their commands (`ø` → `{\o}`, `ł` → `{\l}`, `ß` → `{\ss}`).
 /// - Greek letters and a few symbols common in titles become math (`α` → `$\alpha$`, `≥` → `$\geq$`),
 ///   dashes become `--`/`---`, curly quotes straight ones.
 /// - Anything else outside ASCII (Cyrillic, CJK…) stays as UTF-8, which biber and bibtexparser read.
@@ -36,6 +37,8 @@ public enum LaTeXEscaping {
         case "~": output += "{\\textasciitilde}"
         case "^": output += "{\\textasciicircum}"
         case "\\": output += "{\\textbackslash}"
+        case "<": output += "{\\textless}"
+        case ">": output += "{\\textgreater}"
         case "\r\n", "\n", "\r", "\t": output += " "
         default: output.append(character)
         }
@@ -50,7 +53,9 @@ public enum LaTeXEscaping {
         let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
         if let base = scalars.first, base.isASCII, base.properties.isAlphabetic || (base == "i" || base == "j"),
            scalars.count > 1 {
-            var inner = base == "i" ? "\\i" : base == "j" ? "\\j" : String(base)
+            // Accents go on plain `i`/`j` (not `\i`): modern LaTeX, biber and pandoc all read
+            // `\'i` as í, while pandoc turns `\'\i` into a dotless ı plus a combining accent.
+            var inner = String(base)
             var complete = true
             for mark in scalars.dropFirst() {
                 guard let command = accents[mark] else { complete = false; break }
@@ -87,12 +92,12 @@ public enum LaTeXEscaping {
     private static let symbols: [Character: String] = [
         "\u{2013}": "--", "\u{2014}": "---", "\u{2010}": "-", "\u{2011}": "-", "\u{2212}": "-",
         "\u{2018}": "`", "\u{2019}": "'", "\u{201C}": "``", "\u{201D}": "''", "\u{00A0}": "~",
-        "\u{2009}": "\\,", "\u{202F}": "\\,", "\u{2026}": "\\ldots{}",
+        "\u{2009}": "\\,", "\u{202F}": "\\,", "\u{2026}": "{\\ldots}",
         "×": "$\\times$", "±": "$\\pm$", "≤": "$\\leq$", "≥": "$\\geq$", "≈": "$\\approx$", "≠": "$\\neq$",
         "→": "$\\rightarrow$", "←": "$\\leftarrow$", "↑": "$\\uparrow$", "↓": "$\\downarrow$",
         "°": "$^{\\circ}$", "·": "$\\cdot$", "∼": "$\\sim$", "′": "$'$", "″": "$''$", "∞": "$\\infty$",
         "²": "$^{2}$", "³": "$^{3}$", "¹": "$^{1}$", "½": "$\\frac{1}{2}$",
-        "©": "\\textcopyright{}", "®": "\\textregistered{}", "™": "\\texttrademark{}", "§": "\\S{}", "¶": "\\P{}",
+        "©": "{\\textcopyright}", "®": "{\\textregistered}", "™": "{\\texttrademark}", "§": "{\\S}", "¶": "{\\P}",
         "µ": "$\\mu$",
         "α": "$\\alpha$", "β": "$\\beta$", "γ": "$\\gamma$", "δ": "$\\delta$", "ε": "$\\epsilon$",
         "ζ": "$\\zeta$", "η": "$\\eta$", "θ": "$\\theta$", "ι": "$\\iota$", "κ": "$\\kappa$",
