@@ -1,0 +1,114 @@
+import CitationExport
+import EvidenceTestSupport
+import Foundation
+import PubMed
+import Testing
+
+/// Every format of the hard-case records, read back by the programs people use.
+@Suite("Real consumers read the exports")
+struct ConsumerTests {
+    /// Writes `records` in `format` to a temporary file and returns its path.
+    static func write(_ records: [PubMedRecord], _ format: CitationFormat, in folder: TemporaryDirectory, name: String) throws -> String {
+        let path = folder.path(name)
+        try Data(format.render(records.map { ExportItem(record: $0) }).utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Checks a consumer's entries against `records`, matched by PMID, and the count.
+    static func verify(_ report: ConsumerReport, against records: [PubMedRecord], consumer: String,
+                       fields: Set<ExpectedCitation.Field> = Set(ExpectedCitation.Field.allCases),
+                       sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(report.entries.count == records.count, "\(consumer): \(report.entries.count) entries for \(records.count) records", sourceLocation: sourceLocation)
+        let byPMID = Dictionary(report.entries.compactMap { entry in entry.pmid.map { ($0, entry) } }, uniquingKeysWith: { first, _ in first })
+        for record in records {
+            ExpectedCitation(record).check(byPMID[record.pmid.description], consumer: consumer, fields: fields, sourceLocation: sourceLocation)
+        }
+    }
+
+    static let records = ExportFixtures.all
+
+    @Test("bibtexparser reads every BibTeX entry", .enabled(if: Consumers.isAvailable("python:bibtexparser")))
+    func bibtexparser() throws {
+        let folder = try TemporaryDirectory(); defer { folder.remove() }
+        let path = try Self.write(Self.records, .bibtex, in: folder, name: "hard.bib")
+        Self.verify(try Consumers.report("bibtexparser_fields", [path]), against: Self.records, consumer: "bibtexparser")
+    }
+
+    @Test("biber --tool validates and decodes the BibTeX", .enabled(if: Consumers.isAvailable("biber") && Consumers.isAvailable("python:bibtexparser")))
+    func biber() throws {
+        let folder = try TemporaryDirectory(); defer { folder.remove() }
+        let path = try Self.write(Self.records, .bibtex, in: folder, name: "hard.bib")
+        let report = try Consumers.report("biber_fields", [path])
+        Self.verify(report, against: Self.records, consumer: "biber")
+        #expect(report.warnings ?? [] == [], "biber warned: \(report.warnings ?? [])")
+    }
+
+    @Test("rispy reads every RIS record", .enabled(if: Consumers.isAvailable("python:rispy")))
+    func rispy() throws {
+        let folder = try TemporaryDirectory(); defer { folder.remove() }
+        let path = try Self.write(Self.records, .ris, in: folder, name: "hard.ris")
+        let report = try Consumers.report("rispy_fields", [path])
+        Self.verify(report, against: Self.records, consumer: "rispy")
+        #expect(report.entries.map(\.type) == ["JOUR", "JOUR", "JOUR", "CHAP", "BOOK", "JOUR", "JOUR"])
+    }
+
+    @Test("Bio.Medline reads every MEDLINE record", .enabled(if: Consumers.isAvailable("python:Bio")))
+    func medline() throws {
+        let folder = try TemporaryDirectory(); defer { folder.remove() }
+        let path = try Self.write(Self.records, .medline, in: folder, name: "hard.nbib")
+        let report = try Consumers.report("medline_fields", [path])
+        // A whole book has no container to compare; Bio.Medline has no JT for it.
+        Self.verify(report, against: Self.records, consumer: "Bio.Medline")
+    }
+
+    @Test("citeproc-py renders a bibliography from the CSL-JSON", .enabled(if: Consumers.isAvailable("python:citeproc")))
+    func citeprocJSON() throws {
+        let folder = try TemporaryDirectory(); defer { folder.remove() }
+        let path = try Self.write(Self.records, .cslJSON, in: folder, name: "hard.json")
+        let report = try Consumers.report("citeproc_render", [path, "json"])
+        Self.verify(report, against: Self.records, consumer: "citeproc-py (CSL-JSON)")
+        Self.verifyRendered(report.rendered ?? [], against: Self.records, consumer: "citeproc-py (CSL-JSON)")
+    }
+
+    @Test("citeproc-py renders a bibliography from the BibTeX", .enabled(if: Consumers.isAvailable("python:citeproc")))
+    func citeprocBibTeX() throws {
+        let folder = try TemporaryDirectory(); defer { folder.remove() }
+        let path = try Self.write(Self.records, .bibtex, in: folder, name: "hard.bib")
+        let report = try Consumers.report("citeproc_render", [path, "bibtex"])
+        // citeproc-py's LaTeX reader fails on a brace group that ends in a command without an
+        // argument ({\o}, {\ss}, {\textless}); those entries, and only those, are expected to fail.
+        let bibtex = CitationFormat.bibtex.render(Self.records.map { ExportItem(record: $0) })
+        let keys = BibTeXKey.uniqueKeys(for: Self.records)
+        let unreadable = Set(zip(Self.records, keys).filter { record, key in
+            let entry = bibtex.components(separatedBy: "@").first { $0.contains("{\(key),") } ?? ""
+            return entry.range(of: #"\{\\[A-Za-z]+\}"#, options: .regularExpression) != nil
+        }.map(\.1))
+        #expect(Set(report.failed?.map(\.key) ?? []) == unreadable)
+        let readable = zip(Self.records, keys).filter { !unreadable.contains($0.1) }.map(\.0)
+        #expect(!readable.isEmpty)
+        Self.verify(report, against: readable, consumer: "citeproc-py (BibTeX)")
+        Self.verifyRendered(report.rendered ?? [], against: readable, consumer: "citeproc-py (BibTeX)")
+    }
+
+    @Test("pandoc --citeproc renders a bibliography from the CSL-JSON and from the BibTeX",
+          .enabled(if: Consumers.isAvailable("pandoc")), arguments: [(CitationFormat.cslJSON, "csljson"), (.bibtex, "bibtex")])
+    func pandoc(format: CitationFormat, reader: String) throws {
+        let folder = try TemporaryDirectory(); defer { folder.remove() }
+        let path = try Self.write(Self.records, format, in: folder, name: format == .bibtex ? "hard.bib" : "hard.json")
+        let report = try Consumers.report("pandoc_render", [path, reader])
+        Self.verify(report, against: Self.records, consumer: "pandoc (\(reader))")
+        Self.verifyRendered(report.rendered, against: Self.records, consumer: "pandoc (\(reader))")
+    }
+
+    /// A rendered bibliography has one entry per record, each with its DOI and year.
+    static func verifyRendered(_ rendered: [String]?, against records: [PubMedRecord], consumer: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) {
+        let rendered = rendered ?? []
+        #expect(rendered.count == records.count, "\(consumer): rendered \(rendered.count) entries for \(records.count)", sourceLocation: sourceLocation)
+        let text = rendered.joined(separator: "\n").lowercased()
+        for record in records {
+            if let doi = record.doi { #expect(text.contains(doi.value.lowercased()), "\(consumer): DOI \(doi) not rendered", sourceLocation: sourceLocation) }
+            if let year = record.year { #expect(text.contains(String(year)), "\(consumer): year \(year) not rendered", sourceLocation: sourceLocation) }
+        }
+    }
+}
