@@ -46,7 +46,7 @@ extension ClaimExtractor {
         let analysis = analyse(segment, in: article)
         let claims = makeClaims(segment: segment, text: text, analysis: analysis, article: article, defaultIntervention: nil)
         var claim = claims.first(where: \.isCheckable) ?? claims.first
-            ?? makeClaim(type: .general, text: text, span: segment.originalSpan, segment: segment, slots: ClaimSlots(), cues: [], notCheckable: nil)
+            ?? makeClaim(type: .general, text: text, span: segment.originalSpan, plainSpan: segment.span, segment: segment, slots: ClaimSlots(), cues: [], notCheckable: nil)
         claim.notCheckableReason = nil
         claim.span = segment.originalSpan
         return claim

@@ -8,6 +8,8 @@ public struct Claim: Hashable, Sendable, Codable {
     public var text: String
     /// Where the claim is in the original article (the sentence, the list item or the effect named).
     public var span: TextSpan
+    /// Where the claim is in the plain text (equal to `span` for a `.txt` article).
+    public var plainSpan: TextSpan
     /// The article segment it came from.
     public var segment: Int
     /// What the claim asserts.

@@ -189,7 +189,9 @@ public struct ClaimExtractor: Sendable {
             effectSlots.effect = SlotValue(id: concept.id, label: concept.label, text: analysis.text.string(match.span))
             let type: ClaimType = concept.slot == .risk ? .safety : .adverseEffect
             let span = segment.kind == .listItem ? segment.originalSpan : originalSpan(of: match.span, in: segment, article: article)
-            claims.append(makeClaim(type: type, text: text, span: span, segment: segment, slots: effectSlots,
+            let plain = segment.kind == .listItem ? segment.span
+                : TextSpan(start: segment.span.start + match.span.start, end: segment.span.start + match.span.end)
+            claims.append(makeClaim(type: type, text: text, span: span, plainSpan: plain, segment: segment, slots: effectSlots,
                                     cues: analysis.cueWords[type] ?? [concept.label], notCheckable: nil))
         }
         let specific = slots.concepts.contains { !$0.inherited && $0.id != slots.intervention?.id } || slots.quantity != nil
@@ -205,7 +207,7 @@ public struct ClaimExtractor: Sendable {
             }
             if !(claims.count > 0 && reason != nil) {
                 claims.insert(makeClaim(type: reason == nil ? mainType : (mainType == .general ? .general : mainType), text: text,
-                                        span: segment.originalSpan, segment: segment, slots: slots,
+                                        span: segment.originalSpan, plainSpan: segment.span, segment: segment, slots: slots,
                                         cues: analysis.cueWords[mainType] ?? [], notCheckable: reason), at: 0)
             }
         }
@@ -217,12 +219,12 @@ public struct ClaimExtractor: Sendable {
         return article.plain.originalSpan(of: plainSpan)
     }
 
-    func makeClaim(type: ClaimType, text: String, span: TextSpan, segment: ArticleSegment, slots: ClaimSlots,
+    func makeClaim(type: ClaimType, text: String, span: TextSpan, plainSpan: TextSpan, segment: ArticleSegment, slots: ClaimSlots,
                    cues: [String], notCheckable: String?) -> Claim {
         let statement = Self.statement(type: type, slots: slots)
         let normalised = WordTokenizer.stems(of: text).joined(separator: " ")
         let key = "\(type.rawValue)|\(slots.effect?.id ?? "")|\(normalised)"
-        return Claim(id: "", key: key, text: text, span: span, segment: segment.index, type: type, slots: slots,
+        return Claim(id: "", key: key, text: text, span: span, plainSpan: plainSpan, segment: segment.index, type: type, slots: slots,
                      statement: statement, notCheckableReason: notCheckable, cues: Array(Set(cues.map { $0.lowercased() })).sorted())
     }
 
