@@ -1,0 +1,241 @@
+import Foundation
+import PubMed
+
+/// Links claims to evidence: retrieves candidates, scores the sentences of their abstracts,
+/// pulls and compares numbers, flags specificity mismatches, decides a stance per link and
+/// weighs each link by design, sample size and year.
+public final class EvidenceLinker {
+    /// The compiled lexicon.
+    public let lexicon: CompiledLexicon
+    /// Where candidates come from.
+    public let index: EvidenceIndex
+    /// Stance cues.
+    public let stance: StanceCues
+    /// Candidates read per query.
+    public var candidateLimit = 60
+    /// Below this relevance (0…1) a sentence is not evidence for the claim.
+    public var relevanceThreshold = 0.5
+    /// Citations kept per claim.
+    public var maxCitations = 10
+
+    let numbers: NumberExtractor
+    let queries: EvidenceQuery
+    private var cache: [PMID: RecordAnalysis] = [:]
+    private var idfCache: [String: Double] = [:]
+
+    /// A linker over `index`.
+    public init(lexicon: CompiledLexicon, index: EvidenceIndex, stance: StanceCues = .english) {
+        self.lexicon = lexicon
+        self.index = index
+        self.stance = stance
+        numbers = NumberExtractor(lexicon: lexicon.lexicon)
+        queries = EvidenceQuery(lexicon: lexicon)
+    }
+
+    /// The citations for `claim`, best first (none for a claim that is not checkable).
+    public func citations(for claim: Claim) throws -> [Citation] {
+        guard claim.isCheckable else { return [] }
+        var candidates: [PMID: EvidenceRecord] = [:]
+        var order: [PMID] = []
+        for expression in queries.expressions(for: claim) {
+            for record in try index.search(ftsExpression: expression, limit: candidateLimit) where candidates[record.pmid] == nil {
+                candidates[record.pmid] = record
+                order.append(record.pmid)
+            }
+            if order.count >= candidateLimit { break }
+        }
+        let weights = try wordWeights(for: claim.text)
+        var result: [Citation] = []
+        for pmid in order {
+            guard let record = candidates[pmid] else { continue }
+            let analysis = self.analysis(of: record)
+            if let citation = bestCitation(for: claim, in: analysis, weights: weights) { result.append(citation) }
+        }
+        result.sort { ($0.stance != .mentions ? 1 : 0, $0.score) > ($1.stance != .mentions ? 1 : 0, $1.score) }
+        return Array(result.prefix(maxCitations))
+    }
+
+    func analysis(of record: EvidenceRecord) -> RecordAnalysis {
+        if let cached = cache[record.pmid] { return cached }
+        let analysis = RecordAnalysis(record: record, lexicon: lexicon, numbers: numbers, stance: stance)
+        cache[record.pmid] = analysis
+        return analysis
+    }
+
+    /// IDF weights of the claim's content stems, from the index's document frequencies.
+    func wordWeights(for text: String) throws -> [String: Double] {
+        let stems = Set(EvidenceQuery.contentWords(of: text).map(PorterStemmer.stem))
+        let missing = stems.filter { idfCache[$0] == nil }
+        if !missing.isEmpty {
+            let (frequencies, total) = try index.documentFrequencies(of: Set(missing))
+            for stem in missing {
+                let df = Double(frequencies[stem] ?? 0)
+                let n = Double(max(total, 1))
+                idfCache[stem] = max(0.1, log((n - df + 0.5) / (df + 0.5) + 1))
+            }
+        }
+        var weights: [String: Double] = [:]
+        for stem in stems { weights[stem] = idfCache[stem] ?? 1 }
+        return weights
+    }
+
+    // MARK: Scoring one record
+
+    struct Relevance {
+        var score: Double
+        var interventionFound: Bool
+        var focusFound: Bool
+    }
+
+    func bestCitation(for claim: Claim, in analysis: RecordAnalysis, weights: [String: Double]) -> Citation? {
+        let focus = queries.focusConcepts(of: claim)
+        var best: (sentence: RecordAnalysis.Sentence, relevance: Double)?
+        for sentence in analysis.sentences {
+            let relevance = self.relevance(of: sentence, in: analysis, claim: claim, focus: focus, weights: weights)
+            if relevance.score >= relevanceThreshold, best == nil || relevance.score > best!.relevance {
+                best = (sentence, relevance.score)
+            }
+        }
+        guard let (sentence, relevance) = best else { return nil }
+        let flags = specificityFlags(claim: claim, analysis: analysis, sentence: sentence)
+        let timeContext = sentence.numbers.first { $0.kind == .timePoint }
+        var comparison: QuantityComparison?
+        if let quantity = claim.slots.quantity {
+            let comparisons = sentence.numbers.compactMap { QuantityComparison.compare(claim: quantity, evidence: $0, timeContext: timeContext) }
+            comparison = comparisons.min { rank($0) < rank($1) }
+        }
+        var (stance, confidence) = judgeStance(claim: claim, sentence: sentence, comparison: comparison, flags: flags)
+        var allFlags = flags
+        if analysis.record.isRetracted {
+            allFlags.append("retracted: never counted as support")
+            if stance == .supports || stance == .mixed { stance = .mentions }
+        }
+        let sizeFactor = analysis.sampleSize.map { min(1, log10(Double(max($0, 1))) / 3) } ?? 0.2
+        let recency = analysis.record.year.map { min(1, max(0, Double($0 - 1990) / 36)) } ?? 0.3
+        var score = relevance * (0.55 + 0.3 * analysis.design.weight + 0.1 * sizeFactor + 0.05 * recency)
+        if !flags.isEmpty { score *= 0.85 }
+        if stance == .mentions { score *= 0.8 }
+        return Citation(
+            pmid: analysis.record.pmid, title: analysis.record.title, year: analysis.record.year, design: analysis.design,
+            sampleSize: analysis.sampleSize, stance: stance, score: (score * 1000).rounded() / 1000,
+            confidence: (confidence * 100).rounded() / 100, quote: sentence.sentence.text,
+            quoteLocation: sentence.sentence.location, quoteSpan: sentence.sentence.span, numbers: sentence.numbers,
+            comparison: comparison, flags: allFlags, isRetracted: analysis.record.isRetracted, method: .auto, decision: nil)
+    }
+
+    private func rank(_ comparison: QuantityComparison) -> Int {
+        switch comparison.agreement { case .within: return 0; case .close: return 1; case .outside: return 2 }
+    }
+
+    func relevance(of sentence: RecordAnalysis.Sentence, in analysis: RecordAnalysis, claim: Claim,
+                   focus: [SlotValue], weights: [String: Double]) -> Relevance {
+        // Word overlap, weighted by IDF.
+        var total = 0.0
+        var found = 0.0
+        for (stem, weight) in weights {
+            total += weight
+            if sentence.stems.contains(stem) { found += weight }
+        }
+        let lexical = total > 0 ? found / total : 0
+        let slots = claim.slots
+        let hasConcepts = slots.intervention != nil || !focus.isEmpty
+        guard hasConcepts else { return Relevance(score: lexical, interventionFound: true, focusFound: true) }
+
+        func family(_ id: String) -> (sentence: Bool, record: Bool, relative: Bool) {
+            let inSentence = sentence.concepts.contains { lexicon.isSameOrNarrower($0, than: id) }
+            let inRecord = analysis.concepts.contains { lexicon.isSameOrNarrower($0, than: id) }
+            // A sibling or parent in the same group (esketamine for a ketamine claim, ketamine for esketamine).
+            let group = lexicon.concept(id)?.group
+            let relative = group != nil && analysis.concepts.contains { lexicon.concept($0)?.group == group }
+            return (inSentence, inRecord, relative)
+        }
+        var interventionScore = 1.0
+        var interventionFound = true
+        if let intervention = slots.intervention {
+            let f = family(intervention.id)
+            interventionScore = f.sentence ? 1 : (f.record ? 0.7 : (f.relative ? 0.5 : 0))
+            interventionFound = f.sentence || f.record || f.relative
+        }
+        var focusScore = 1.0
+        var focusFound = true
+        if !focus.isEmpty {
+            let hits = focus.filter { concept in sentence.concepts.contains { lexicon.isSameOrNarrower($0, than: concept.id) } }.count
+            focusScore = Double(hits) / Double(focus.count)
+            focusFound = hits > 0
+        }
+        var populationScore = 0.5
+        if let population = slots.population, !population.inherited {
+            let f = family(population.id)
+            populationScore = f.sentence ? 1 : (f.record ? 0.8 : (f.relative ? 0.4 : 0))
+        }
+        var quantityScore = 0.5
+        if let quantity = slots.quantity {
+            let comparable = sentence.numbers.contains { n in
+                quantity.kind == .percentage ? n.kind == .percentage : (n.kind == .duration || n.kind == .timePoint)
+            }
+            quantityScore = comparable ? 1 : 0.3
+        }
+        guard interventionFound, focusFound else { return Relevance(score: 0, interventionFound: interventionFound, focusFound: focusFound) }
+        let score = 0.25 * interventionScore + 0.35 * focusScore + 0.1 * populationScore + 0.1 * quantityScore + 0.2 * min(1, lexical * 1.5)
+        return Relevance(score: score, interventionFound: interventionFound, focusFound: focusFound)
+    }
+
+    // MARK: Specificity
+
+    func specificityFlags(claim: Claim, analysis: RecordAnalysis, sentence: RecordAnalysis.Sentence) -> [String] {
+        var flags: [String] = []
+        let slots = claim.slots
+        for value in [slots.intervention, slots.population, slots.outcome, slots.regimen].compactMap({ $0 }) {
+            guard let concept = lexicon.concept(value.id), let group = concept.group else { continue }
+            let evidence = analysis.concepts.filter { lexicon.concept($0)?.group == group }
+            guard !evidence.isEmpty else { continue }
+            // Same concept (or one under it) present: no mismatch.
+            if evidence.contains(where: { lexicon.isSameOrNarrower($0, than: value.id) && $0 == value.id }) { continue }
+            if value.inherited && concept.slot != .intervention { continue }
+            let narrower = evidence.filter { lexicon.isSameOrNarrower($0, than: value.id) }
+            let named = (narrower.isEmpty ? evidence : narrower).compactMap { lexicon.concept($0)?.label }.sorted()
+            guard !named.isEmpty else { continue }
+            flags.append("evidence is about \(named.joined(separator: " / ")), claim is about \(concept.label)")
+        }
+        if analysis.design == .preclinical { flags.append("animal or preclinical study") }
+        return flags
+    }
+
+    // MARK: Stance
+
+    func judgeStance(claim: Claim, sentence: RecordAnalysis.Sentence, comparison: QuantityComparison?, flags: [String]) -> (Stance, Double) {
+        let signals = sentence.signals
+        let claimNegated = claim.slots.negated
+        if let comparison, claim.slots.outcome == nil || sentence.concepts.contains(claim.slots.outcome!.id) {
+            switch comparison.agreement {
+            case .within: return (.supports, 0.85)
+            case .close: return (.supports, 0.6)
+            case .outside: return (signals.hasContrast ? .mixed : .contradicts, 0.55)
+            }
+        }
+        if signals.isNullResult {
+            if claimNegated { return (.supports, 0.55) }
+            return (signals.hasContrast ? .mixed : .contradicts, 0.5)
+        }
+        if claimNegated {
+            // The claim denies something (not an opioid, no dependence); an affirmative report of it contradicts.
+            if signals.isNegated { return (.supports, 0.45) }
+            return (.contradicts, 0.4)
+        }
+        switch claim.type {
+        case .adverseEffect, .safety:
+            return (.supports, signals.isHedged ? 0.5 : 0.65)
+        case .efficacy, .onset, .comparison:
+            let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
+            if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
+            return (.mentions, 0.3)
+        case .mechanism, .regulatory, .history, .duration:
+            return (.supports, 0.45)
+        case .general:
+            return (.mentions, 0.2)
+        }
+    }
+
+    static let positiveStems: Set<String> = Set(["signific", "effect", "efficaci", "rapid", "respons", "remiss", "improv", "superior",
+                                                 "reduc", "benefit", "robust", "sustain"].map { $0 })
+}
