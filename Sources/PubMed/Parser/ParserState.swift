@@ -15,7 +15,7 @@ struct ParserState {
     /// Open elements, outermost first.
     var stack: [ElementName] = []
     /// Text of the text-holding element being read.
-    var text: [UInt8] = []
+    var text = ByteBuffer(capacity: 16 * 1024)
     /// Depth (stack count) of the element whose text is being read; 0 when none.
     var captureDepth = 0
 
@@ -52,7 +52,13 @@ struct ParserState {
         self.handle = handle
         self.diagnose = diagnose
         stack.reserveCapacity(64)
-        text.reserveCapacity(16 * 1024)
+    }
+
+    /// Frees the buffers; the state must not be used afterwards.
+    func deallocate() {
+        names.deallocate()
+        text.deallocate()
+        writer.deallocate()
     }
 
     /// The line libxml2 is reading.
@@ -89,7 +95,7 @@ struct ParserState {
                 deletions.removeAll()
             case .pmid where deletionDepth > 0 && captureDepth == 0:
                 captureDepth = stack.count
-                text.removeAll(keepingCapacity: true)
+                text.removeAll()
             default:
                 break
             }
@@ -103,7 +109,7 @@ struct ParserState {
         guard captureDepth == 0 else { return }  // inline markup inside text
         if name.holdsText {
             captureDepth = stack.count
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         }
         builder.open(name, parent: parent, attributes: AttributeList(count: attributeCount, pointers: attributes))
     }
@@ -117,7 +123,7 @@ struct ParserState {
         if captureDepth > 0 {
             guard captureDepth == depth else { return }  // end of inline markup
             captureDepth = 0
-            let value = String(decoding: text, as: UTF8.self)
+            let value = text.string()
             if recordDepth > 0 {
                 closeInRecord(name, text: value)
             } else if deletionDepth > 0, name == .pmid {
@@ -142,7 +148,7 @@ struct ParserState {
 
     @inline(__always)
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if captureDepth > 0 { text.append(contentsOf: bytes) }
+        if captureDepth > 0 { text.append(bytes) }
         if recordDepth > 0 { writer.writeText(bytes) }
     }
 
@@ -176,14 +182,9 @@ struct ParserState {
 
     private mutating func finishRecord() {
         recordDepth = 0
-        let record = builder.finish()
+        let record = builder.finish(originalXML: writer.take(), sourceLine: recordLine)
         if !builder.issues.isEmpty { drainIssues(line: recordLine) }
-        guard var record else {
-            writer.reset()
-            return
-        }
-        record.originalXML = writer.take()
-        record.sourceLine = recordLine
+        guard let record else { return }
         summary.records += 1
         deliver(.record(record))
     }
