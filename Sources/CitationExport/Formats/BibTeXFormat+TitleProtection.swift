@@ -2,8 +2,8 @@
 extension BibTeXFormat {
     /// The escaped title with acronyms (and, in sentence-case titles, capitalised words) braced.
     ///
-    /// A word is protected when it has a capital after its first character (`TRD`, `mRNA`,
-    /// `COVID-19`, `McLean`), or when it starts with a capital anywhere but at the start of the
+    /// A word is protected when a hyphen-separated part of it has a capital after its first
+    /// letter (`TRD`, `mRNA`, `COVID-19`, `5-HT2A`, `McLean`, but not `Long-Term`), or when it starts with a capital anywhere but at the start of the
     /// title or of a subtitle in a title written in sentence case: there a capital marks a
     /// proper noun. In Title Case titles only the first kind is protected.
     static func protectedTitle(_ title: String) -> String {
@@ -16,7 +16,10 @@ extension BibTeXFormat {
             if index > 0 { output += " " }
             let escaped = LaTeXEscaping.escape(String(word))
             let letters = word.filter(\.isLetter)
-            let hasInnerCapital = letters.dropFirst().contains { $0.isUppercase }
+            // Judge each hyphenated part alone: `Long-Term` is Title Case, `5-HT2A` an acronym.
+            let hasInnerCapital = word.split(separator: "-").contains { part in
+                part.filter(\.isLetter).dropFirst().contains { $0.isUppercase }
+            }
             let startsCapital = letters.first?.isUppercase ?? false
             if hasInnerCapital || (startsCapital && !titleCase && !atSentenceStart) {
                 // Keep trailing punctuation outside the braces.
