@@ -168,7 +168,12 @@ enum TextComparison {
         for match in pattern.matches(in: text, range: range) {
             let whole = Range(match.range, in: text)!, name = String(text[Range(match.range(at: 1), in: text)!])
             result += text[last..<whole.lowerBound]
-            if greekNames.contains(name.lowercased()) { result += name } else if let letter = letterCommands[name] { result += letter }
+            // pandoc writes TeX math back as `\kappaB`: a Greek name may run into the next letters.
+            if greekNames.contains(where: { name.hasPrefix($0) }) {
+                result += name
+            } else if let letter = letterCommands[name] {
+                result += letter
+            }
             last = whole.upperBound
         }
         result += text[last...]

@@ -91,8 +91,8 @@ struct ConsumerTests {
     }
 
     /// Checks citeproc-py's reading of BibTeX. Its LaTeX reader fails on a brace group that ends
-    /// in a command without an argument ({\o}, {\ss}, {\textless}); those entries, and only
-    /// those, are expected to fail; every other one must be read and rendered right.
+    /// in a command without an argument ({\o}, {\ss}, {\textless}) and on stacked accents
+    /// ({\'\r{A}}); only such entries may fail; every other one must be read and rendered right.
     static func verifyCiteprocBibTeX(_ report: ConsumerReport, records: [PubMedRecord], sourceLocation: SourceLocation = #_sourceLocation) {
         let keys = BibTeXKey.uniqueKeys(for: records)
         let bibtex = CitationFormat.bibtex.render(records.map { ExportItem(record: $0) })
@@ -101,11 +101,13 @@ struct ConsumerTests {
             guard let open = chunk.firstIndex(of: "{"), let comma = chunk.firstIndex(of: ",") else { continue }
             entries[String(chunk[chunk.index(after: open)..<comma])] = chunk
         }
-        let unreadable = Set(keys.filter { key in
-            (entries[key] ?? "").range(of: #"\{\\[A-Za-z]+\}"#, options: .regularExpression) != nil
+        // citeproc-py may cope with some of these (inside a longer group); what it fails on must be one of them.
+        let known = Set(keys.filter { key in
+            (entries[key] ?? "").range(of: #"\{\\[A-Za-z]+\}|\\['`^"~=.]\{?\\"#, options: .regularExpression) != nil
         })
-        #expect(Set(report.failed?.map(\.key) ?? []) == unreadable, sourceLocation: sourceLocation)
-        let readable = zip(records, keys).filter { !unreadable.contains($0.1) }.map(\.0)
+        let failed = Set(report.failed?.map(\.key) ?? [])
+        #expect(failed.isSubset(of: known), "citeproc-py failed on \(failed.subtracting(known).sorted()) for an unknown reason", sourceLocation: sourceLocation)
+        let readable = zip(records, keys).filter { !failed.contains($0.1) }.map(\.0)
         verify(report, against: readable, consumer: "citeproc-py (BibTeX)", sourceLocation: sourceLocation)
         verifyRendered(report.rendered ?? [], against: readable, consumer: "citeproc-py (BibTeX)", sourceLocation: sourceLocation)
     }

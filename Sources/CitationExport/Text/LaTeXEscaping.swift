@@ -59,10 +59,13 @@ public enum LaTeXEscaping {
             var complete = true
             for mark in scalars.dropFirst() {
                 guard let command = accents[mark] else { complete = false; break }
+                // `\"u`, and `\c c` rather than `\c{c}`: readers that drop inner braces
+                // (citeproc-py) still see the argument. A stacked accent braces its argument.
+                let argument = inner.hasPrefix("\\") ? "{\(inner)}" : inner
                 if command.count == 1, !command.first!.isLetter {
-                    inner = "\\\(command)\(inner)"
+                    inner = "\\\(command)\(argument)"
                 } else {
-                    inner = "\\\(command){\(inner)}"
+                    inner = "\\\(command)" + (argument.hasPrefix("{") ? argument : " " + argument)
                 }
             }
             if complete {
