@@ -15,17 +15,23 @@ struct ElementNameTableTests {
         #expect(bytes.withUnsafeBufferPointer { ElementNameTable.shared.name(for: $0) } == .other)
     }
 
-    @Test("the pointer cache returns the same answers as the table")
+    @Test("the pointer cache returns the same answers as the table for interned names")
     func cache() {
         let cache = ElementNameCache()
         defer { cache.deallocate() }
-        for text in ["PMID", "Article", "i", "PMID", "Article", "Unknown"] {
-            let expected = Array(text.utf8).withUnsafeBufferPointer { ElementNameTable.shared.name(for: $0) }
-            text.withCString { pointer in
-                pointer.withMemoryRebound(to: UInt8.self, capacity: text.utf8.count + 1) { bytes in
-                    #expect(cache.name(at: bytes) == expected)
-                    #expect(cache.name(at: bytes) == expected)
-                }
+        // Like libxml2's dictionary: one stable buffer per distinct name.
+        let names = ["PMID", "Article", "i", "Unknown", "MedlineCitation"]
+        let interned = names.map { name -> UnsafeMutablePointer<UInt8> in
+            let bytes = Array(name.utf8) + [0]
+            let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+            pointer.initialize(from: bytes, count: bytes.count)
+            return pointer
+        }
+        defer { interned.forEach { $0.deallocate() } }
+        for _ in 0..<2 {
+            for (name, pointer) in zip(names, interned) {
+                let expected = Array(name.utf8).withUnsafeBufferPointer { ElementNameTable.shared.name(for: $0) }
+                #expect(cache.name(at: UnsafePointer(pointer)) == expected)
             }
         }
     }
