@@ -18,6 +18,8 @@ struct ParserState {
     var text = ByteBuffer(capacity: 16 * 1024)
     /// Depth (stack count) of the element whose text is being read; 0 when none.
     var captureDepth = 0
+    /// Depth of the MathML `math` element being read inside text; 0 when none.
+    var mathDepth = 0
 
     /// Depth of the record element being read; 0 outside records.
     var recordDepth = 0
@@ -106,7 +108,11 @@ struct ParserState {
         writer.writeStartTag(localName: localName, prefix: prefix,
                              namespaceCount: namespaceCount, namespaces: namespaces,
                              attributeCount: attributeCount - defaultedCount, attributes: attributes)
-        guard captureDepth == 0 else { return }  // inline markup inside text
+        guard captureDepth == 0 else {
+            // Inline markup inside text; note where MathML starts (see `characters`).
+            if mathDepth == 0, Self.isMath(localName) { mathDepth = stack.count }
+            return
+        }
         if name.holdsText {
             captureDepth = stack.count
             text.removeAll()
@@ -117,6 +123,7 @@ struct ParserState {
     mutating func endElement(localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?) {
         guard let name = stack.popLast() else { return }
         let depth = stack.count + 1
+        if depth == mathDepth { mathDepth = 0 }
         if recordDepth > 0 {
             writer.writeEndTag(localName: localName, prefix: prefix)
         }
@@ -148,8 +155,31 @@ struct ParserState {
 
     @inline(__always)
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if captureDepth > 0 { text.append(bytes) }
+        if captureDepth > 0 {
+            // MathML ignores white space between its elements; a pretty-printed formula's
+            // indentation (white space holding a line break) is layout, not text.
+            if mathDepth == 0 || !Self.isLayoutWhitespace(bytes) { text.append(bytes) }
+        }
         if recordDepth > 0 { writer.writeText(bytes) }
+    }
+
+    /// Whether `localName` is `math` (MathML's root, whatever its prefix).
+    private static func isMath(_ localName: UnsafePointer<UInt8>) -> Bool {
+        localName[0] == UInt8(ascii: "m") && localName[1] == UInt8(ascii: "a")
+            && localName[2] == UInt8(ascii: "t") && localName[3] == UInt8(ascii: "h") && localName[4] == 0
+    }
+
+    /// Whether `bytes` is only white space and holds a line break.
+    private static func isLayoutWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lineBreak = false
+        for byte in bytes {
+            switch byte {
+            case 0x0A, 0x0D: lineBreak = true
+            case 0x20, 0x09: continue
+            default: return false
+            }
+        }
+        return lineBreak
     }
 
     // MARK: Records
