@@ -262,7 +262,8 @@ final class ArticleWriter {
         }
         var position = 0
         for event in record.history {
-            guard let date = PartialDate(year: event.year, month: event.month, day: event.day).iso8601 else { continue }
+            guard let year = event.year else { continue }
+            let date = ArticleRow.isoDate(year: year, month: event.month, day: event.month == nil ? nil : event.day)
             try run(insertHistoryDate) { s in
                 try s.bind(integer: pmid, at: 1)
                 try s.bind(integer: Int64(position), at: 2)
