@@ -23,6 +23,8 @@ struct ArticleRow {
     var firstAuthor: String?
     var lastAuthor: String?
     var authorSearchNames: [String]
+    /// Folded descriptors, one per MeSH heading.
+    var meshSearchDescriptors: [String]
     var compressedXML: Data
     /// Uncompressed size of the original XML, in bytes (for progress).
     var xmlBytes: Int
@@ -49,6 +51,7 @@ struct ArticleRow {
         firstAuthor = displayed.first
         lastAuthor = displayed.count > 1 ? displayed.last : nil
         authorSearchNames = record.authors.map(ArticleRow.searchName(of:))
+        meshSearchDescriptors = record.mesh.map { TextFolding.fold($0.descriptor) }
         xmlBytes = record.originalXML.utf8.count
         compressedXML = try RecordCompression.compress(record.originalXML, level: 1)
     }
