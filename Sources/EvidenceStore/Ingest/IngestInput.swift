@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PubMed
 
 /// One file to ingest, with its digest, found by expanding the paths given to the ingester.
 public struct IngestInput: Hashable, Sendable {
@@ -13,7 +14,7 @@ public struct IngestInput: Hashable, Sendable {
     public var name: String
 
     /// Expands `paths`: files as given, directories recursively (their `.xml` and `.xml.gz`
-    /// files, in sorted path order), and `-` as standard input.
+    /// files, hidden ones skipped, in sorted path order), and `-` as standard input.
     ///
     /// A path that does not exist is returned as is; ingesting it fails with a diagnostic.
     public static func expand(_ paths: [String]) -> [IngestInput] {
@@ -25,21 +26,9 @@ public struct IngestInput: Hashable, Sendable {
                 continue
             }
             var isDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let base = URL(fileURLWithPath: path)
-                let found = (fileManager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])?.compactMap { $0 as? URL } ?? [])
-                    .filter { url in
-                        let name = url.lastPathComponent.lowercased()
-                        return (name.hasSuffix(".xml") || name.hasSuffix(".xml.gz"))
-                            && (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-                    }
-                    .map { url -> String in
-                        // Keep the path relative to what was given, as the user wrote it.
-                        let relative = url.path.hasPrefix(base.path + "/") ? String(url.path.dropFirst(base.path.count + 1)) : url.lastPathComponent
-                        return (path.hasSuffix("/") ? path : path + "/") + relative
-                    }
-                    .sorted()
-                inputs += found.map { IngestInput(file: $0) }
+            if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+               let files = try? PubMedParser.inputFiles(under: path) {
+                inputs += files.map { IngestInput(file: $0) }
             } else {
                 inputs.append(IngestInput(file: path))
             }

@@ -42,7 +42,7 @@ struct ArticleRow {
         sortDate = record.year.map { year in
             String(format: "%04d-%02d-%02d", year, month ?? 1, month == nil ? 1 : (day ?? 1))
         }
-        pages = record.pagination.flatMap(ArticleRow.expandedPages(of:))
+        pages = record.pagination?.expandedPages
         doi = record.doi?.value
         pmcid = record.pmcid
         let displayed = record.authors.map(\.displayName).filter { !$0.isEmpty }
@@ -72,40 +72,5 @@ struct ArticleRow {
             if let month = PubDate.monthNumber(forName: String(word)) { return month }
         }
         return nil
-    }
-
-    /// The page ranges with end pages in full (`148-52` → `148-152`), from `MedlinePgn`
-    /// or else `StartPage`-`EndPage`.
-    static func expandedPages(of pagination: Pagination) -> String? {
-        if let text = pagination.medlinePgn?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            return text.split(separator: ",", omittingEmptySubsequences: false)
-                .map { expandRange($0.trimmingCharacters(in: .whitespaces)) }
-                .joined(separator: ", ")
-        }
-        guard let start = pagination.startPage?.trimmingCharacters(in: .whitespaces), !start.isEmpty else { return nil }
-        if let end = pagination.endPage?.trimmingCharacters(in: .whitespaces), !end.isEmpty, end != start {
-            return expandRange("\(start)-\(end)")
-        }
-        return start
-    }
-
-    private static func expandRange(_ range: String) -> String {
-        let parts = range.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return range }
-        func split(_ page: Substring) -> (String, String, String) {
-            let prefix = page.prefix { !($0.isASCII && $0.isNumber) }
-            let rest = page.dropFirst(prefix.count)
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            return (String(prefix), String(digits), String(rest.dropFirst(digits.count)))
-        }
-        let (startPrefix, startDigits, startSuffix) = split(parts[0])
-        let (endPrefix, endDigits, endSuffix) = split(parts[1])
-        guard !startDigits.isEmpty, !endDigits.isEmpty, startSuffix.isEmpty, endSuffix.isEmpty,
-              endPrefix.isEmpty || endPrefix == startPrefix else { return range }
-        var fullEnd = endDigits
-        if endDigits.count < startDigits.count {
-            fullEnd = String(startDigits.prefix(startDigits.count - endDigits.count)) + endDigits
-        }
-        return "\(startPrefix)\(startDigits)-\(startPrefix)\(fullEnd)"
     }
 }

@@ -25,6 +25,28 @@ public struct IndexStatistics: Hashable, Sendable, Codable {
     public var schemaVersion: Int
     /// The database file's size in bytes (without its WAL).
     public var databaseBytes: Int64
+
+    private enum CodingKeys: String, CodingKey {
+        case articles, books, deleted, withAbstract, retracted, distinctAuthors, earliestYear, latestYear, files, snapshot
+        case schemaVersion, databaseBytes
+    }
+
+    /// Encodes every key, with `null` for an absent year.
+    public func encode(to encoder: Encoder) throws {
+        var object = encoder.container(keyedBy: CodingKeys.self)
+        try object.encode(articles, forKey: .articles)
+        try object.encode(books, forKey: .books)
+        try object.encode(deleted, forKey: .deleted)
+        try object.encode(withAbstract, forKey: .withAbstract)
+        try object.encode(retracted, forKey: .retracted)
+        try object.encode(distinctAuthors, forKey: .distinctAuthors)
+        try object.encode(earliestYear, forKey: .earliestYear)
+        try object.encode(latestYear, forKey: .latestYear)
+        try object.encode(files, forKey: .files)
+        try object.encode(snapshot, forKey: .snapshot)
+        try object.encode(schemaVersion, forKey: .schemaVersion)
+        try object.encode(databaseBytes, forKey: .databaseBytes)
+    }
 }
 
 extension ArticleStore {
