@@ -33,7 +33,9 @@ public struct HighlightedText: Hashable, Sendable {
         var current = ""
         var inMatch = false
         for character in text {
-            if character == "\u{1}" || character == "\u{2}" {
+            if character == "\n" || character == "\r" || character == "\t" {
+                current.append(" ")
+            } else if character == "\u{1}" || character == "\u{2}" {
                 if !current.isEmpty { segments.append(Segment(current, isMatch: inMatch)) }
                 current = ""
                 inMatch = character == "\u{1}"
