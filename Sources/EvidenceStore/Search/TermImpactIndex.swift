@@ -55,12 +55,13 @@ public struct TermImpactIndex {
         return state == (try currentState())
     }
 
-    /// (Re)builds the lists for every frequent term, in one transaction.
+    /// (Re)builds the lists for every term in at least `minimumDocuments` records (by default
+    /// 1% of the index, and at least twice `listLength`), in one transaction.
     @discardableResult
-    public func build() throws -> BuildReport {
+    public func build(minimumDocuments: Int? = nil) throws -> BuildReport {
         let started = Date()
         let documents = Int(try database.scalarInt("SELECT count(*) FROM article") ?? 0)
-        let minimum = max(Self.listLength * 2, Int(Double(documents) * Self.minimumShare))
+        let minimum = minimumDocuments ?? max(Self.listLength * 2, Int(Double(documents) * Self.minimumShare))
         let frequent = try database.query("SELECT term, doc FROM article_fts_vocab WHERE doc >= ?", arguments: [minimum]) {
             ($0.string(0) ?? "", $0.int(1))
         }
