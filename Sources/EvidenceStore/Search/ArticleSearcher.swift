@@ -1,0 +1,183 @@
+import Foundation
+import PubMed
+
+/// Runs parsed queries against an index: totals, ranked pages with snippets, facets.
+///
+/// ```swift
+/// let searcher = ArticleSearcher(database: store.database)
+/// let results = try searcher.search("ketamine[tiab] AND depress*", options: SearchOptions(limit: 10))
+/// ```
+///
+/// Ranking is bm25 with `SearchWeights` column weights. Broad queries (flat ORs of single
+/// words, or one word, matching a large share of the index) rank a bounded candidate set
+/// drawn from term impact lists when they are built and current (see `TermImpactIndex`);
+/// everything else ranks every hit exactly. Uses the connection from one thread at a time.
+public final class ArticleSearcher {
+    /// The index connection.
+    public let database: Database
+    /// Column weights for bm25.
+    public var weights: SearchWeights
+
+    /// Creates a searcher over `database` (an evidence index).
+    public init(database: Database, weights: SearchWeights = .default) {
+        self.database = database
+        self.weights = weights
+    }
+
+    // MARK: Public entry points
+
+    /// Parses `text` and searches; throws `SearchError`.
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+        try search(Self.parse(text), options: options)
+    }
+
+    /// Searches with a parsed query; throws `SearchError`.
+    public func search(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+        let filtered = options.filtered(query)
+        let compiled = QueryCompiler.compile(filtered)
+        return try guarded("searching") {
+            let total = try count(compiled)
+            var ranking: RankingMethod = .exact
+            var ranked: [(PMID, Double?)] = []
+            if options.limit > 0 && options.offset < total {
+                (ranked, ranking) = try page(compiled, root: filtered.root, total: total, options: options)
+            } else if compiled.rankingExpression == nil || options.sort != .relevance {
+                ranking = .unranked
+            }
+            let hits = try ranked.map { try hit($0.0, score: $0.1, compiled: compiled, snippets: options.snippets) }
+            var facets: [SearchFacet: [FacetCount]] = [:]
+            for facet in options.facets {
+                facets[facet] = try facetCounts(facet, compiled: compiled, limit: options.facetLimit)
+            }
+            return SearchResults(query: filtered, total: total, hits: hits, facets: facets, options: options, ranking: ranking)
+        }
+    }
+
+    /// The number of matching records, without ranking (the `--count` fast path).
+    public func count(_ text: String, options: SearchOptions = SearchOptions()) throws -> Int {
+        let compiled = QueryCompiler.compile(options.filtered(try Self.parse(text)))
+        return try guarded("counting") { try count(compiled) }
+    }
+
+    /// Every matching PMID, ascending.
+    public func pmids(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws -> [PMID] {
+        let compiled = QueryCompiler.compile(options.filtered(query))
+        return try guarded("listing PMIDs") {
+            try database.query("SELECT pmid FROM (\(compiled.pmidSQL)) ORDER BY pmid", arguments: Self.bindable(compiled.arguments)) {
+                PMID($0.int64(0))
+            }
+        }
+    }
+
+    /// Parses `text`, turning a `QueryError` into `SearchError.query`.
+    public static func parse(_ text: String) throws -> SearchQuery {
+        do {
+            return try SearchQuery(text)
+        } catch let error as QueryError {
+            throw SearchError.query(error)
+        }
+    }
+
+    // MARK: Steps
+
+    func count(_ compiled: CompiledQuery) throws -> Int {
+        if let match = compiled.matchExpression {
+            return Int(try database.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0)
+        }
+        return Int(try database.scalarInt("SELECT count(*) FROM (\(compiled.pmidSQL))", arguments: Self.bindable(compiled.arguments)) ?? 0)
+    }
+
+    /// The page of PMIDs with scores, and how they were ranked.
+    func page(_ compiled: CompiledQuery, root: QueryNode, total: Int, options: SearchOptions) throws -> ([(PMID, Double?)], RankingMethod) {
+        let arguments = Self.bindable(compiled.arguments)
+        let limit = options.limit, offset = options.offset
+        switch options.sort {
+        case .relevance:
+            guard let ranking = compiled.rankingExpression else { return (try byDate(compiled, limit: limit, offset: offset), .unranked) }
+            if options.allowsCandidateRanking, compiled.matchExpression != nil,
+               let words = BroadQueryShape.words(in: root),
+               let candidates = try TermImpactIndex(database: database, weights: weights).topHits(words: words, limit: limit + offset) {
+                return (candidates.dropFirst(offset).map { ($0.0, Optional($0.1)) }, .candidates)
+            }
+            if let match = compiled.matchExpression {
+                let sql = "SELECT rowid, \(weights.bm25Call) AS score FROM article_fts WHERE article_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?"
+                return (try database.query(sql, arguments: [match, limit, offset]) { (PMID($0.int64(0)), Optional($0.double(1))) }, .exact)
+            }
+            let sql = "SELECT rowid, \(weights.bm25Call) AS score FROM article_fts WHERE article_fts MATCH ?"
+                + " AND +rowid IN (\(compiled.pmidSQL)) ORDER BY score LIMIT ? OFFSET ?"
+            return (try database.query(sql, arguments: [ranking] + arguments + [limit, offset]) {
+                (PMID($0.int64(0)), Optional($0.double(1)))
+            }, .exact)
+        case .date:
+            return (try byDate(compiled, limit: limit, offset: offset), .unranked)
+        case .pmid:
+            let sql = "SELECT pmid FROM (\(compiled.pmidSQL)) ORDER BY pmid LIMIT ? OFFSET ?"
+            return (try database.query(sql, arguments: arguments + [limit, offset]) { (PMID($0.int64(0)), nil) }, .unranked)
+        }
+    }
+
+    func byDate(_ compiled: CompiledQuery, limit: Int, offset: Int) throws -> [(PMID, Double?)] {
+        let sql = "SELECT a.pmid FROM article a WHERE a.pmid IN (\(compiled.pmidSQL))"
+            + " ORDER BY a.sort_date DESC, a.pmid DESC LIMIT ? OFFSET ?"
+        return try database.query(sql, arguments: Self.bindable(compiled.arguments) + [limit, offset]) { (PMID($0.int64(0)), nil) }
+    }
+
+    /// The display fields of one hit, with highlighted title and snippet.
+    func hit(_ pmid: PMID, score: Double?, compiled: CompiledQuery, snippets: Bool) throws -> SearchHit {
+        let row = try database.queryFirst("""
+            SELECT pub_year, first_author, coalesce(journal_ta, journal_iso, journal_title), title, doi, abstract
+            FROM article WHERE pmid = ?
+            """, arguments: [pmid]) { row in
+            (row.optionalInt(0), row.string(1), row.string(2), row.string(3), row.string(4), row.string(5))
+        }
+        let types = try database.query("SELECT name FROM publication_type WHERE pmid = ? ORDER BY position", arguments: [pmid]) {
+            $0.string(0) ?? ""
+        }
+        let mesh = try database.query("SELECT descriptor FROM mesh_heading WHERE pmid = ? ORDER BY position", arguments: [pmid]) {
+            $0.string(0) ?? ""
+        }
+        var title = HighlightedText(plain: row?.3 ?? "")
+        var snippet = HighlightedText(plain: Self.leadingPassage(row?.5))
+        if snippets, let ranking = compiled.rankingExpression {
+            let marked = try database.queryFirst("""
+                SELECT highlight(article_fts, 0, char(1), char(2)), snippet(article_fts, 1, char(1), char(2), '…', 40)
+                FROM article_fts WHERE article_fts MATCH ? AND rowid = ?
+                """, arguments: [ranking, pmid]) { ($0.string(0), $0.string(1)) }
+            if let marked {
+                if let text = marked.0, !text.isEmpty { title = HighlightedText(markedText: text) }
+                if let text = marked.1, !text.isEmpty { snippet = HighlightedText(markedText: text) }
+            }
+        }
+        if !snippets { snippet = HighlightedText(plain: "") }
+        return SearchHit(pmid: pmid, year: row?.0, firstAuthor: row?.1, journal: row?.2, title: title,
+                         publicationTypes: types, design: StudyDesign(publicationTypes: types, meshDescriptors: mesh),
+                         doi: row?.4, snippet: snippet, score: score)
+    }
+
+    /// About 40 words from the start of the abstract, for hits without text matches.
+    static func leadingPassage(_ abstract: String?) -> String {
+        guard let abstract else { return "" }
+        let words = abstract.split(whereSeparator: \.isWhitespace)
+        return words.prefix(40).joined(separator: " ") + (words.count > 40 ? "…" : "")
+    }
+
+    // MARK: Helpers
+
+    static func bindable(_ arguments: [SQLArgument]) -> [any DatabaseBindable] {
+        arguments.map { argument -> any DatabaseBindable in
+            switch argument {
+            case .text(let text): return text
+            case .integer(let value): return value
+            }
+        }
+    }
+
+    /// Runs `body`, turning a `DatabaseError` into `SearchError.index`.
+    func guarded<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw SearchError.index(resultCode: error.extendedResultCode, operation: operation)
+        }
+    }
+}
