@@ -61,13 +61,19 @@ public struct ClaimExtractor: Sendable {
 
     // MARK: Analysis of one segment
 
+    struct VagueMatch {
+        var number: ReportedNumber
+        var tokenCount: Int
+        var span: TextSpan { number.span }
+    }
+
     struct SegmentAnalysis {
         var tokens: [WordToken]
         var concepts: [PhraseMatch<String>]
         var cueScores: [ClaimType: Double]
         var cueWords: [ClaimType: [String]]
         var numbers: [ReportedNumber]
-        var vagueQuantity: ReportedNumber?
+        var vagueQuantities: [VagueMatch]
         var vagueCue: String?
         var skip: (reason: String, cue: String)?
         var signals: StanceSignals
@@ -100,22 +106,22 @@ public struct ClaimExtractor: Sendable {
                 skip = (parts[0], parts.count > 1 ? parts[1] : "")
             }
         }
-        var vagueQuantity: ReportedNumber?
-        if let match = lexicon.vagueQuantities.matches(in: tokens).max(by: { $0.tokenRange.count < $1.tokenRange.count }),
-           let definition = lexicon.lexicon.vagueQuantities?[match.payload],
-           let seconds = lexicon.seconds(ofUnit: definition.unit) {
+        var vagueQuantities: [VagueMatch] = []
+        for match in lexicon.vagueQuantities.matches(in: tokens, overlapping: true) {
+            guard let definition = lexicon.lexicon.vagueQuantities?[match.payload],
+                  let seconds = lexicon.seconds(ofUnit: definition.unit) else { continue }
             var n = ReportedNumber(kind: .duration, text: text.string(match.span), span: match.span)
             n.low = definition.low
             n.high = definition.high
             n.unit = definition.unit
             n.seconds = definition.low * seconds
             n.highSeconds = definition.high * seconds
-            vagueQuantity = n
+            vagueQuantities.append(VagueMatch(number: n, tokenCount: match.tokenRange.count))
         }
         return SegmentAnalysis(
             tokens: tokens, concepts: lexicon.conceptMatches(in: tokens), cueScores: cueScores, cueWords: cueWords,
             numbers: numbers.numbers(in: text, span: TextSpan(start: 0, end: text.count)),
-            vagueQuantity: vagueQuantity, vagueCue: lexicon.vagueCues.matches(in: tokens).first?.payload,
+            vagueQuantities: vagueQuantities, vagueCue: lexicon.vagueCues.matches(in: tokens).first?.payload,
             skip: skip, signals: stance.signals(in: tokens), text: text)
     }
 
@@ -164,8 +170,8 @@ public struct ClaimExtractor: Sendable {
             }
         }
         if slots.intervention == nil { slots.intervention = defaultIntervention }
-        slots.quantity = analysis.numbers.first { [.percentage, .duration, .timePoint].contains($0.kind) } ?? analysis.vagueQuantity
-        slots.negated = analysis.signals.isNegated
+        slots.quantity = quantity(in: analysis)
+        slots.negated = Self.hasStrongNegation(analysis.tokens, before: analysis.tokens.count, window: analysis.tokens.count)
 
         // Score the types: cue words, then hints from the slots.
         var scores = analysis.cueScores
@@ -187,6 +193,10 @@ public struct ClaimExtractor: Sendable {
             guard let concept = lexicon.concept(match.payload) else { continue }
             var effectSlots = slots
             effectSlots.effect = SlotValue(id: concept.id, label: concept.label, text: analysis.text.string(match.span))
+            // An effect is denied only by a negation or a "fewer/less" word shortly before it.
+            effectSlots.negated = Self.hasStrongNegation(analysis.tokens, before: match.tokenRange.lowerBound, window: 10)
+                || Self.hasLowering(analysis.tokens, before: match.tokenRange.lowerBound, window: 8)
+            effectSlots.quantity = nil
             let type: ClaimType = concept.slot == .risk ? .safety : .adverseEffect
             let span = segment.kind == .listItem ? segment.originalSpan : originalSpan(of: match.span, in: segment, article: article)
             let plain = segment.kind == .listItem ? segment.span
@@ -212,6 +222,47 @@ public struct ClaimExtractor: Sendable {
             }
         }
         return claims
+    }
+
+    static let strongNegations: Set<String> = ["not", "no", "never", "doesn", "don", "isn", "aren", "didn", "cannot", "can't",
+                                               "won", "neither", "nor", "none", "doesn't", "don't", "isn't", "aren't", "didn't", "won't"]
+    static let loweringWords: Set<String> = ["fewer", "less", "lower", "minimal", "safer", "rare", "rarely", "low", "reduced", "little"]
+
+    /// Whether a strong negation ("not", "doesn't") is among the `window` words before token `index`.
+    static func hasStrongNegation(_ tokens: [WordToken], before index: Int, window: Int) -> Bool {
+        let lower = max(0, index - window)
+        guard lower < index else { return false }
+        return tokens[lower..<index].contains { strongNegations.contains($0.folded) }
+    }
+
+    /// Whether a lowering word ("fewer", "less", "safer") is among the `window` words before token `index`.
+    static func hasLowering(_ tokens: [WordToken], before index: Int, window: Int) -> Bool {
+        let lower = max(0, index - window)
+        guard lower < index else { return false }
+        return tokens[lower..<index].contains { loweringWords.contains($0.folded) }
+    }
+
+    /// The claim's quantity: a percentage, duration or time point, else a vague time phrase;
+    /// one that sits next to the comparator ("antidepressants … take weeks") is the comparator's, not the claim's.
+    func quantity(in analysis: SegmentAnalysis) -> ReportedNumber? {
+        let comparatorTokens = analysis.concepts.filter { lexicon.concept($0.payload)?.slot == .comparator }.map(\.tokenRange.lowerBound)
+        let interventionTokens = analysis.concepts.filter { lexicon.concept($0.payload)?.slot == .intervention }.map(\.tokenRange.lowerBound)
+        func tokenIndex(_ span: TextSpan) -> Int {
+            analysis.tokens.firstIndex { $0.span.start >= span.start } ?? analysis.tokens.count
+        }
+        func belongsToClaim(_ span: TextSpan) -> Bool {
+            guard !comparatorTokens.isEmpty, !interventionTokens.isEmpty else { return true }
+            let p = tokenIndex(span)
+            let toComparator = comparatorTokens.map { abs($0 - p) }.min() ?? Int.max
+            let toIntervention = interventionTokens.map { abs($0 - p) }.min() ?? Int.max
+            return toIntervention <= toComparator
+        }
+        if let number = analysis.numbers.first(where: { [.percentage, .duration, .timePoint].contains($0.kind) && belongsToClaim($0.span) }) {
+            return number
+        }
+        var vague = analysis.vagueQuantities.filter { belongsToClaim($0.span) }
+        vague.sort { ($0.tokenCount, $0.span.start) > ($1.tokenCount, $1.span.start) }
+        return vague.first?.number
     }
 
     func originalSpan(of span: TextSpan, in segment: ArticleSegment, article: ArticleDocument) -> TextSpan {

@@ -4,16 +4,25 @@ public struct PhraseMatcher<Payload: Hashable & Sendable>: Sendable {
     struct Entry: Sendable {
         var stems: [String]
         var payload: Payload
+        /// Compare folded words rather than stems (a phrase written "=dependence" in a lexicon).
+        var exact: Bool
     }
 
     private var entriesByFirstStem: [String: [Entry]] = [:]
 
     /// A matcher for `phrases`, each carrying a payload (a concept id, a cue's type…).
-    public init(_ phrases: [(phrase: String, payload: Payload)]) {
+    ///
+    /// Phrases match on word stems, unless `foldedWords` is true or the phrase starts with
+    /// "=" ("=dependence" must not meet "depending"), which match on whole folded words.
+    public init(_ phrases: [(phrase: String, payload: Payload)], foldedWords: Bool = false) {
         for (phrase, payload) in phrases {
-            let stems = WordTokenizer.stems(of: phrase)
-            guard let first = stems.first else { continue }
-            entriesByFirstStem[first, default: []].append(Entry(stems: stems, payload: payload))
+            let exact = foldedWords || phrase.hasPrefix("=")
+            let text = phrase.hasPrefix("=") ? String(phrase.dropFirst()) : phrase
+            let tokens = WordTokenizer.tokens(of: ScalarText(text))
+            let keys = exact ? tokens.map(\.folded) : tokens.map(\.stem)
+            guard let first = tokens.first else { continue }
+            // Entries are filed under the first word's stem; exact entries re-check folded words.
+            entriesByFirstStem[first.stem, default: []].append(Entry(stems: keys, payload: payload, exact: exact))
         }
         for key in entriesByFirstStem.keys {
             entriesByFirstStem[key]?.sort { $0.stems.count > $1.stems.count }
@@ -37,7 +46,10 @@ public struct PhraseMatcher<Payload: Hashable & Sendable>: Sendable {
                 let n = entry.stems.count
                 guard index + n <= tokens.count else { continue }
                 var ok = true
-                for k in 1..<max(1, n) where tokens[index + k].stem != entry.stems[k] { ok = false; break }
+                for k in 0..<n {
+                    let word = entry.exact ? tokens[index + k].folded : tokens[index + k].stem
+                    if word != entry.stems[k] { ok = false; break }
+                }
                 guard ok, seen.insert(entry.payload).inserted else { continue }
                 result.append(PhraseMatch(payload: entry.payload, tokenRange: index..<(index + n),
                                           span: TextSpan(start: tokens[index].span.start, end: tokens[index + n - 1].span.end)))

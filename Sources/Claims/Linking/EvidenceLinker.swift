@@ -100,7 +100,7 @@ public final class EvidenceLinker {
         let flags = specificityFlags(claim: claim, analysis: analysis, sentence: sentence)
         let timeContext = sentence.numbers.first { $0.kind == .timePoint }
         var comparison: QuantityComparison?
-        if let quantity = claim.slots.quantity {
+        if let quantity = claim.slots.quantity, [.efficacy, .onset, .duration, .comparison].contains(claim.type) {
             let comparisons = sentence.numbers.compactMap { QuantityComparison.compare(claim: quantity, evidence: $0, timeContext: timeContext) }
             comparison = comparisons.min { rank($0) < rank($1) }
         }
@@ -169,14 +169,17 @@ public final class EvidenceLinker {
             populationScore = f.sentence ? 1 : (f.record ? 0.8 : (f.relative ? 0.4 : 0))
         }
         var quantityScore = 0.5
-        if let quantity = slots.quantity {
+        var quantityWeight = 0.1
+        if let quantity = slots.quantity, [.efficacy, .onset, .duration].contains(claim.type) {
             let comparable = sentence.numbers.contains { n in
                 quantity.kind == .percentage ? n.kind == .percentage : (n.kind == .duration || n.kind == .timePoint)
             }
-            quantityScore = comparable ? 1 : 0.3
+            quantityScore = comparable ? 1 : 0.2
+            quantityWeight = quantity.kind == .percentage ? 0.25 : 0.15
         }
         guard interventionFound, focusFound else { return Relevance(score: 0, interventionFound: interventionFound, focusFound: focusFound) }
-        let score = 0.25 * interventionScore + 0.35 * focusScore + 0.1 * populationScore + 0.1 * quantityScore + 0.2 * min(1, lexical * 1.5)
+        let score = (0.25 * interventionScore + 0.35 * focusScore + 0.1 * populationScore + quantityWeight * quantityScore
+            + 0.2 * min(1, lexical * 1.5)) / (0.9 + quantityWeight)
         return Relevance(score: score, interventionFound: interventionFound, focusFound: focusFound)
     }
 
@@ -206,11 +209,17 @@ public final class EvidenceLinker {
     func judgeStance(claim: Claim, sentence: RecordAnalysis.Sentence, comparison: QuantityComparison?, flags: [String]) -> (Stance, Double) {
         let signals = sentence.signals
         let claimNegated = claim.slots.negated
+        // A question (often a title) asks; it does not report.
+        if sentence.sentence.text.hasSuffix("?") { return (.mentions, 0.2) }
         if let comparison, claim.slots.outcome == nil || sentence.concepts.contains(claim.slots.outcome!.id) {
+            let isPercent = comparison.evidence.kind == .percentage
             switch comparison.agreement {
-            case .within: return (.supports, 0.85)
-            case .close: return (.supports, 0.6)
-            case .outside: return (signals.hasContrast ? .mixed : .contradicts, 0.55)
+            case .within: return (.supports, isPercent ? 0.85 : 0.7)
+            case .close: return (.supports, isPercent ? 0.6 : 0.5)
+            case .outside:
+                // A percentage of the same outcome far outside the claim contradicts it; a time far off
+                // is more likely about something else (a follow-up visit, a dosing schedule).
+                if isPercent { return (signals.hasContrast ? .mixed : .contradicts, 0.55) }
             }
         }
         if signals.isNullResult {
@@ -218,9 +227,12 @@ public final class EvidenceLinker {
             return (signals.hasContrast ? .mixed : .contradicts, 0.5)
         }
         if claimNegated {
-            // The claim denies something (not an opioid, no dependence); an affirmative report of it contradicts.
+            // The claim denies something (no dependence, not an opioid); a report of it affirmatively
+            // contradicts a safety claim and puts a mechanism claim in doubt.
             if signals.isNegated { return (.supports, 0.45) }
-            return (.contradicts, 0.4)
+            guard claim.type == .safety || claim.type == .adverseEffect else { return (.mixed, 0.3) }
+            let reportsIt = signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) }
+            return reportsIt ? (.contradicts, 0.45) : (.mentions, 0.25)
         }
         switch claim.type {
         case .adverseEffect, .safety:
@@ -235,6 +247,8 @@ public final class EvidenceLinker {
             return (.mentions, 0.2)
         }
     }
+
+    static let occurrenceStems: Set<String> = ["associ", "risk", "report", "case", "incid", "occur", "rate", "frequent", "common", "develop"]
 
     static let positiveStems: Set<String> = Set(["signific", "effect", "efficaci", "rapid", "respons", "remiss", "improv", "superior",
                                                  "reduc", "benefit", "robust", "sustain"].map { $0 })

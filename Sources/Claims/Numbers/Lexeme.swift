@@ -22,8 +22,11 @@ struct Lexeme: Hashable, Sendable {
             let c = s[i]
             if c.properties.isWhitespace { i += 1; continue }
             // A number: optional minus (only where a dash cannot be a range joiner), digits, thousands commas, decimals.
+            // A dash is a minus sign only where it cannot join a range: at the start, or after
+            // white space, an opening bracket or separator ("(−7.91", "to −2.33", "CI, −7.9").
+            let before: Unicode.Scalar? = i > span.start ? s[i - 1] : nil
             let minusHere = minusSigns.contains(c) && isDigit(i + 1)
-                && !(result.last.map { if case .number = $0.kind { return true } else { return false } } ?? false)
+                && (before.map { $0.properties.isWhitespace || "([,;:=".unicodeScalars.contains($0) } ?? true)
             if isDigit(i) || (c == "." && isDigit(i + 1) && !isDigit(i - 1)) || minusHere {
                 let start = i
                 var negative = false

@@ -86,8 +86,8 @@ public struct StanceCues: Sendable {
     }
 
     private static func matcher(_ phrases: [String]) -> PhraseMatcher<String> {
-        // Stems keep "no" apart from "not", and "can" apart from "cannot".
-        PhraseMatcher(phrases.map { ($0, $0) })
+        // Whole folded words: stems would let "comparable" meet "compare".
+        PhraseMatcher(phrases.map { ($0, $0) }, foldedWords: true)
     }
 }
 
