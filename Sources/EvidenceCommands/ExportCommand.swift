@@ -11,7 +11,8 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export citations (RIS, BibTeX, CSL-JSON, MEDLINE, CSV, Markdown), alone or as a bundle with provenance.",
         discussion: """
-            Give exactly one source: --query, --pmids, --claim or --check. With one --format the \
+            Give exactly one source: --query (with the search filters --since, --until, --type, \
+            --sort and --limit; ranked by relevance by default), --pmids, --claim or --check. With one --format the \
             citations go to standard output, or to --out FILE. --bundle DIR (or DIR.zip) writes \
             the formats asked for (all by default) plus manifest.json: what was asked, the PMIDs \
             in order, the index snapshot and ingested files, the tool version, the date, counts, \
@@ -51,8 +52,21 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Export the records a search query finds (the search syntax, e.g. 'esketamine AND 2019:2021[dp]').", valueName: "query"))
     var query: String?
 
-    @Option(help: ArgumentHelp("With --query, export at most this many records (newest first).", valueName: "n"))
+    @Option(help: ArgumentHelp("With --query, export at most this many records (in --sort order).", valueName: "n"))
     var limit: Int?
+
+    @Option(help: "With --query, the order: relevance, date or pmid.")
+    var sort: SearchSort = .relevance
+
+    @Option(help: ArgumentHelp("With --query, only records published in or after this year.", valueName: "year"))
+    var since: Int?
+
+    @Option(help: ArgumentHelp("With --query, only records published in or before this year.", valueName: "year"))
+    var until: Int?
+
+    @Option(name: .customLong("type"), parsing: .singleValue,
+            help: ArgumentHelp("With --query, only this publication type (repeatable).", valueName: "type"))
+    var types: [String] = []
 
     @Option(help: ArgumentHelp("Export the PMIDs in FILE, one per line; - reads standard input.", valueName: "file"))
     var pmids: String?
@@ -88,7 +102,9 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError(format.isEmpty ? "give a --format (or --bundle to write every format)"
                                                  : "several formats need --bundle DIR; --out and standard output take one")
         }
-        if limit != nil, query == nil { throw ValidationError("--limit only applies to --query") }
+        if query == nil, limit != nil || since != nil || until != nil || !types.isEmpty {
+            throw ValidationError("--limit, --since, --until and --type only apply to --query")
+        }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
@@ -99,7 +115,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     var source: ExportSource {
-        if let query { return .query(query, limit: limit) }
+        if let query {
+            return .query(query, options: SearchOptions(limit: limit ?? Int.max / 2, sort: sort, since: since, until: until,
+                                                        publicationTypes: types, snippets: false))
+        }
         if let pmids { return .pmidList(path: pmids) }
         if let claim { return .claim(claim) }
         return .check(path: check ?? "")
@@ -119,8 +138,10 @@ struct ExportCommand: ParsableCommand {
         } catch let error as CitationExportError {
             output.writeError("error: \(error)\n")
             throw ExitCode.failure
-        } catch let error as QueryError {
+        } catch let error as SearchError {
             output.writeError("error: \(error)\n")
+            // A query that cannot be parsed is a usage error, as in `evidence search`.
+            if case .query = error { throw ExitCode(64) }
             throw ExitCode.failure
         } catch let error as ArticleStoreError {
             output.writeError("error: \(error)\n")

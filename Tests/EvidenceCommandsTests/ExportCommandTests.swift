@@ -102,6 +102,18 @@ struct ExportCommandTests {
         #expect(Set(pmids) == ["10000001", "10000002", "10000004"])
     }
 
+    @Test("Search filters narrow a query export, and a bad query exits 64")
+    func queryFilters() throws {
+        let (folder, index) = try Self.makeIndex(); defer { folder.remove() }
+        let (output, failed) = try Self.export(["--index", index, "--query", "ketamine", "--since", "2019", "--format", "ris"])
+        #expect(!failed, "\(output.standardError)")
+        #expect(Set(output.standardOutput.split(separator: "\r\n").filter { $0.hasPrefix("AN  - ") }) == ["AN  - 10000002", "AN  - 10000004"])
+        let command = try ExportCommand.parse(["--index", index, "--query", "ketamine AND (", "--format", "ris"])
+        let capture = CommandOutput.capturing()
+        #expect(throws: ExitCode(64)) { try command.run(output: capture) }
+        #expect(capture.standardError.hasPrefix("error: "))
+    }
+
     @Test("--out writes the file atomically and replaces an older one")
     func outFile() throws {
         let (folder, index) = try Self.makeIndex(); defer { folder.remove() }

@@ -6,8 +6,8 @@ import PubMed
 
 /// Where the records of an export come from, resolved against the index into items.
 enum ExportSource {
-    /// A search query (the search syntax), with an optional cap on the number of hits.
-    case query(String, limit: Int?)
+    /// A search query (the search syntax) with search filters; `options.limit` caps the hits.
+    case query(String, options: SearchOptions)
     /// A file of PMIDs, one per line (`-` for standard input); blank lines and `#` comments are skipped.
     case pmidList(path: String)
     /// A claim in the ledger, by id: its citations, with stances and quotes.
@@ -18,7 +18,13 @@ enum ExportSource {
     /// What was asked, as the manifest records it.
     var manifestSource: BundleManifest.Source {
         switch self {
-        case .query(let query, let limit): return .init(kind: "query", value: query, filters: limit.map { ["limit": String($0)] })
+        case .query(let query, let options):
+            var filters: [String: String] = ["sort": options.sort.rawValue]
+            if options.limit < Int.max / 2 { filters["limit"] = String(options.limit) }
+            if let since = options.since { filters["since"] = String(since) }
+            if let until = options.until { filters["until"] = String(until) }
+            if !options.publicationTypes.isEmpty { filters["type"] = options.publicationTypes.joined(separator: "; ") }
+            return .init(kind: "query", value: query, filters: filters)
         case .pmidList(let path): return .init(kind: "pmids", value: path == "-" ? "<stdin>" : path)
         case .claim(let id): return .init(kind: "claim", value: id)
         case .check(let path): return .init(kind: "check", value: path)
@@ -29,8 +35,9 @@ enum ExportSource {
     /// one is named), an empty result, or an unreadable input.
     func resolve(store: ArticleStore, output: CommandOutput) throws -> (items: [ExportItem], claims: [BundleManifest.ClaimSummary]) {
         switch self {
-        case .query(let text, let limit):
-            let pmids = try QueryResolver.pmids(matching: text, store: store, limit: limit)
+        case .query(let text, let options):
+            let searcher = ArticleSearcher(database: store.database)
+            let pmids = try searcher.search(text, options: options).hits.map(\.pmid)
             guard !pmids.isEmpty else { throw ExportError.emptyResult(source: "the query '\(text)'") }
             return (try Self.records(pmids, store: store).map { ExportItem(record: $0) }, [])
         case .pmidList(let path):
@@ -104,28 +111,6 @@ enum ExportSource {
                 if seen.insert(pmid).inserted { pmids.append(pmid) }
             }
         }
-        return pmids
-    }
-}
-
-/// Runs a search query against the index for export.
-///
-/// Uses the store's query compiler (parameterised SQL, escaped FTS5) and returns matching
-/// PMIDs newest first (by PMID, descending), capped at `limit`. When ranked search lands,
-/// export can take its order instead.
-enum QueryResolver {
-    static func pmids(matching text: String, store: ArticleStore, limit: Int?) throws -> [PMID] {
-        let query = try SearchQuery(text)
-        let compiled = QueryCompiler.compile(query)
-        let arguments: [any DatabaseBindable] = compiled.arguments.map { argument -> any DatabaseBindable in
-            switch argument {
-            case .text(let value): return value
-            case .integer(let value): return value
-            }
-        }
-        var pmids = try store.database.query(compiled.pmidSQL, arguments: arguments) { PMID($0.int64(0)) }
-        pmids.sort(by: >)
-        if let limit, pmids.count > limit { pmids = Array(pmids.prefix(limit)) }
         return pmids
     }
 }

@@ -71,6 +71,6 @@ enum SchemaClaims {
         ) WITHOUT ROWID
         """,
         "CREATE INDEX claim_citation_pmid ON claim_citation(pmid)",
-        "CREATE VIRTUAL TABLE article_fts_vocab USING fts5vocab(article_fts, 'row')",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts_vocab USING fts5vocab(article_fts, 'row')",
     ]
 }

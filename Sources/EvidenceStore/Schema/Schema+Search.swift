@@ -12,7 +12,7 @@ enum SchemaSearch {
     static let statements: [String] = [
         "CREATE INDEX article_sort_date ON article(sort_date)",
         "CREATE INDEX article_journal_ta ON article(journal_ta COLLATE NOCASE)",
-        "CREATE VIRTUAL TABLE article_fts_vocab USING fts5vocab(article_fts, 'row')",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts_vocab USING fts5vocab(article_fts, 'row')",
         """
         CREATE TABLE term_impact (
             term TEXT NOT NULL,              -- the FTS5 token (folded, stemmed)
