@@ -8,24 +8,26 @@ extension MedlineFormat {
         while prefix.count < 4 { prefix += " " }
         prefix += "- "
         let available = lineWidth - 6
-        if value.count <= available {
+        // Widths are counted in Unicode scalars, which is characters for PubMed's NFC text.
+        if value.unicodeScalars.count <= available {
             output += prefix + value + "\n"
             return
         }
         output += prefix
         var lineLength = 0
         for word in value.split(separator: " ", omittingEmptySubsequences: true) {
+            let width = word.unicodeScalars.count
             if lineLength == 0 {
                 output += word
-                lineLength = word.count
-            } else if lineLength + 1 + word.count <= available {
+                lineLength = width
+            } else if lineLength + 1 + width <= available {
                 output += " "
                 output += word
-                lineLength += 1 + word.count
+                lineLength += 1 + width
             } else {
                 output += "\n      "
                 output += word
-                lineLength = word.count
+                lineLength = width
             }
         }
         output += "\n"

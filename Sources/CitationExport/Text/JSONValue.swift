@@ -55,6 +55,12 @@ public enum JSONValue: Hashable, Sendable {
 
     static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Fast path: nothing to escape (no control bytes, quotes, backslashes or U+2028/9 lead byte).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -12,20 +12,54 @@ import Foundation
 /// - Anything else outside ASCII (Cyrillic, CJK…) stays as UTF-8, which biber and bibtexparser read.
 public enum LaTeXEscaping {
     /// The escaped text.
+    ///
+    /// ASCII text is handled byte by byte (returned as is when nothing needs escaping); other
+    /// text scalar by scalar, with each base letter and its combining marks taken together.
     public static func escape(_ text: String) -> String {
+        var needsWork = false
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { isASCII = false; needsWork = true; break }
+            if specialASCII[Int(byte)] { needsWork = true }
+        }
+        if !needsWork { return text }
         var output = ""
-        output.reserveCapacity(text.utf8.count + 8)
-        for character in text {
-            if character.isASCII {
-                appendASCII(character, to: &output)
+        output.reserveCapacity(text.utf8.count + 16)
+        if isASCII {
+            for scalar in text.unicodeScalars { appendASCII(scalar, to: &output) }
+            return output
+        }
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            var end = index + 1
+            while end < scalars.count, isCombining(scalars[end]) { end += 1 }
+            if end == index + 1, scalars[index].isASCII {
+                appendASCII(scalars[index], to: &output)
             } else {
-                appendNonASCII(character, to: &output)
+                var cluster = String.UnicodeScalarView()
+                cluster.append(contentsOf: scalars[index..<end])
+                appendNonASCII(Character(String(cluster)), to: &output)
             }
+            index = end
         }
         return output
     }
 
-    private static func appendASCII(_ character: Character, to output: inout String) {
+    private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
+        }
+    }
+
+    /// ASCII bytes that need escaping (the specials, `<`, `>` and line breaks).
+    private static let specialASCII: [Bool] = (0..<128).map { byte in
+        "&%$#_{}~^\\<>\r\n\t".unicodeScalars.contains(Unicode.Scalar(UInt8(byte)))
+    }
+
+    private static func appendASCII(_ character: Unicode.Scalar, to output: inout String) {
         switch character {
         case "&": output += "\\&"
         case "%": output += "\\%"
@@ -39,8 +73,8 @@ public enum LaTeXEscaping {
         case "\\": output += "{\\textbackslash}"
         case "<": output += "{\\textless}"
         case ">": output += "{\\textgreater}"
-        case "\r\n", "\n", "\r", "\t": output += " "
-        default: output.append(character)
+        case "\n", "\r", "\t": output += " "
+        default: output.unicodeScalars.append(character)
         }
     }
 

@@ -98,19 +98,35 @@ extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 
     /// Runs of white space (including newlines) collapsed to single spaces, ends trimmed.
+    ///
+    /// Works on Unicode scalars (White_Space property), with a byte-level fast path for the
+    /// common case of ASCII text that is already clean.
     var collapsingWhitespace: String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
+        var clean = true
+        var previousSpace = true
+        var lastByte: UInt8 = 0
+        for byte in utf8 {
+            if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { clean = false; break }
+            if byte == 0x20 {
+                if previousSpace { clean = false; break }
+                previousSpace = true
+            } else {
+                previousSpace = false
+            }
+            lastByte = byte
+        }
+        if clean && lastByte != 0x20 { return self }
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in self {
-            if character.isWhitespace {
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
                 pendingSpace = false
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }
