@@ -99,13 +99,14 @@ extension String {
 
     /// Runs of white space (including newlines) collapsed to single spaces, ends trimmed.
     ///
-    /// Works on Unicode scalars (White_Space property), with a byte-level fast path for the
-    /// common case of ASCII text that is already clean.
+    /// White space is Unicode's White_Space set (ASCII blanks, NEL, no-break and typographic
+    /// spaces, line and paragraph separators, ideographic space), matched on UTF-8 bytes:
+    /// asking Unicode scalar properties per character is far too slow for whole abstracts.
     var collapsingWhitespace: String {
+        let bytes = Array(utf8)
         var clean = true
         var previousSpace = true
-        var lastByte: UInt8 = 0
-        for byte in utf8 {
+        for byte in bytes {
             if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { clean = false; break }
             if byte == 0x20 {
                 if previousSpace { clean = false; break }
@@ -113,20 +114,46 @@ extension String {
             } else {
                 previousSpace = false
             }
-            lastByte = byte
         }
-        if clean && lastByte != 0x20 { return self }
-        var result = String.UnicodeScalarView()
+        if clean && bytes.last != 0x20 { return self }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
+        var index = 0
+        while index < bytes.count {
+            let width = String.whitespaceWidth(bytes, at: index)
+            if width > 0 {
+                pendingSpace = !output.isEmpty
+                index += width
+                continue
             }
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            output.append(bytes[index])
+            index += 1
         }
-        return String(result)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The byte length of the White_Space character starting at `index`, or 0.
+    static func whitespaceWidth(_ bytes: [UInt8], at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        let remaining = bytes.count - index
+        switch byte {
+        case 0xC2 where remaining >= 2:
+            return bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 ? 2 : 0
+        case 0xE1 where remaining >= 3:
+            return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2 where remaining >= 3:
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0x80, (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF { return 3 }
+            if second == 0x81, third == 0x9F { return 3 }
+            return 0
+        case 0xE3 where remaining >= 3:
+            return bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
     }
 }
