@@ -15,13 +15,15 @@ public enum BibTeXFormat {
     public static func render(_ items: [ExportItem]) -> String {
         let records = items.uniqueRecords
         let keys = BibTeXKey.uniqueKeys(for: records)
-        var output = ""
-        output.reserveCapacity(records.count * 2_000)
-        for (record, key) in zip(records, keys) {
-            if !output.isEmpty { output += "\n" }
-            append(record, key: key, to: &output)
+        return ParallelRendering.render(count: records.count) { range in
+            var output = ""
+            output.reserveCapacity(range.count * 2_000)
+            for index in range {
+                if index > 0 { output += "\n" }
+                append(records[index], key: keys[index], to: &output)
+            }
+            return output
         }
-        return output
     }
 
     /// The entry type of a record.

@@ -14,16 +14,17 @@ public enum CSLJSONFormat {
     public static func render(_ items: [ExportItem]) -> String {
         let records = items.uniqueRecords
         let keys = BibTeXKey.uniqueKeys(for: records)
-        var output = ""
-        output.reserveCapacity(records.count * 2_500)
-        output += "[\n"
-        for (index, (record, key)) in zip(records, keys).enumerated() {
-            output += "  "
-            item(record, id: key).write(to: &output, indent: 2)
-            output += index == records.count - 1 ? "\n" : ",\n"
+        let body = ParallelRendering.render(count: records.count) { range in
+            var output = ""
+            output.reserveCapacity(range.count * 2_500)
+            for index in range {
+                output += "  "
+                item(records[index], id: keys[index]).write(to: &output, indent: 2)
+                output += index == records.count - 1 ? "\n" : ",\n"
+            }
+            return output
         }
-        output += "]\n"
-        return output
+        return "[\n" + body + "]\n"
     }
 
     /// The CSL type of a record.

@@ -13,32 +13,35 @@ public enum EvidenceTableCSV {
 
     /// Renders every item, one row each, after the header.
     public static func render(_ items: [ExportItem]) -> String {
-        var output = ""
-        output.reserveCapacity(items.count * 300)
-        appendRow(columns, to: &output)
-        var designs: [PMID: String] = [:]
-        var sizes: [PMID: String] = [:]
-        for item in items {
-            let record = item.record
-            let design = designs[record.pmid] ?? (StudyDesign(record: record)?.rawValue ?? "")
-            designs[record.pmid] = design
-            let size = sizes[record.pmid] ?? (SampleSize.find(in: record).map(String.init) ?? "")
-            sizes[record.pmid] = size
-            appendRow([
-                record.pmid.description,
-                record.year.map(String.init) ?? "",
-                design,
-                size,
-                record.citationTitle?.collapsingWhitespace ?? "",
-                record.journalTitle ?? record.book?.bookTitle ?? "",
-                record.doi?.value ?? "",
-                item.claim?.claimID ?? "",
-                item.claim?.stance ?? "",
-                item.claim?.verdict ?? "",
-                item.claim?.quote?.collapsingWhitespace ?? "",
-            ], to: &output)
+        var header = ""
+        appendRow(columns, to: &header)
+        // Design and sample size once per record, even when several claims cite it.
+        var firstIndex: [PMID: Int] = [:]
+        for (index, item) in items.enumerated() where firstIndex[item.record.pmid] == nil {
+            firstIndex[item.record.pmid] = index
         }
-        return output
+        return header + ParallelRendering.render(count: items.count) { range in
+            var output = ""
+            output.reserveCapacity(range.count * 300)
+            for index in range {
+                let item = items[index]
+                let record = item.record
+                appendRow([
+                    record.pmid.description,
+                    record.year.map(String.init) ?? "",
+                    StudyDesign(record: record)?.rawValue ?? "",
+                    SampleSize.find(in: record).map(String.init) ?? "",
+                    record.citationTitle?.collapsingWhitespace ?? "",
+                    record.journalTitle ?? record.book?.bookTitle ?? "",
+                    record.doi?.value ?? "",
+                    item.claim?.claimID ?? "",
+                    item.claim?.stance ?? "",
+                    item.claim?.verdict ?? "",
+                    item.claim?.quote?.collapsingWhitespace ?? "",
+                ], to: &output)
+            }
+            return output
+        }
     }
 
     static func appendRow(_ fields: [String], to output: inout String) {

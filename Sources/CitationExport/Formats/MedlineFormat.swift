@@ -15,13 +15,16 @@ public enum MedlineFormat {
 
     /// Renders the distinct records of `items`.
     public static func render(_ items: [ExportItem]) -> String {
-        var output = ""
-        output.reserveCapacity(items.count * 3_000)
-        for record in items.uniqueRecords {
-            output += "\n"
-            append(record, to: &output)
+        let records = items.uniqueRecords
+        return ParallelRendering.render(count: records.count) { range in
+            var output = ""
+            output.reserveCapacity(range.count * 3_000)
+            for index in range {
+                output += "\n"
+                append(records[index], to: &output)
+            }
+            return output
         }
-        return output
     }
 
     static func append(_ record: PubMedRecord, to output: inout String) {

@@ -13,12 +13,13 @@ public enum RISFormat {
 
     /// Renders the distinct records of `items`.
     public static func render(_ items: [ExportItem]) -> String {
-        var output = ""
-        output.reserveCapacity(items.count * 2_000)
-        for record in items.uniqueRecords {
-            append(record, to: &output)
+        let records = items.uniqueRecords
+        return ParallelRendering.render(count: records.count) { range in
+            var output = ""
+            output.reserveCapacity(range.count * 2_000)
+            for index in range { append(records[index], to: &output) }
+            return output
         }
-        return output
     }
 
     /// The RIS reference type of a record.

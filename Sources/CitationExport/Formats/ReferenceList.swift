@@ -16,16 +16,15 @@ public enum ReferenceList {
         output.reserveCapacity(records.count * 400)
         switch style {
         case .vancouver:
-            for (index, record) in records.enumerated() {
-                output += "\(index + 1). " + vancouver(record) + "\n"
+            output += ParallelRendering.render(count: records.count) { range in
+                range.map { "\($0 + 1). " + vancouver(records[$0]) + "\n" }.joined()
             }
         case .apa:
-            let sorted = records.enumerated().sorted { lhs, rhs in
-                let left = apaSortKey(lhs.element), right = apaSortKey(rhs.element)
-                return left != right ? left < right : lhs.offset < rhs.offset
-            }
-            for (_, record) in sorted {
-                output += "- " + apa(record) + "\n"
+            // Sort keys are computed once per record, not per comparison.
+            let keyed = records.enumerated().map { (key: apaSortKey($0.element), offset: $0.offset, record: $0.element) }
+            let sorted = keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.offset < $1.offset }.map(\.record)
+            output += ParallelRendering.render(count: sorted.count) { range in
+                range.map { "- " + apa(sorted[$0]) + "\n" }.joined()
             }
         }
         return output
