@@ -8,28 +8,47 @@ extension MedlineFormat {
         while prefix.count < 4 { prefix += " " }
         prefix += "- "
         let available = lineWidth - 6
-        // Widths are counted in Unicode scalars, which is characters for PubMed's NFC text.
-        if value.unicodeScalars.count <= available {
-            output += prefix + value + "\n"
+        // Widths are counted in characters (UTF-8 lead bytes), which is what PubMed's NFC text needs.
+        var width = 0
+        for byte in value.utf8 where byte & 0xC0 != 0x80 { width += 1 }
+        if width <= available {
+            output += prefix
+            output += value
+            output += "\n"
             return
         }
-        output += prefix
+        var bytes: [UInt8] = Array(prefix.utf8)
+        bytes.reserveCapacity(value.utf8.count + value.utf8.count / 40 * 7 + 16)
         var lineLength = 0
-        for word in value.split(separator: " ", omittingEmptySubsequences: true) {
-            let width = word.unicodeScalars.count
+        var word: [UInt8] = []
+        var wordWidth = 0
+        func flushWord() {
+            guard !word.isEmpty else { return }
             if lineLength == 0 {
-                output += word
-                lineLength = width
-            } else if lineLength + 1 + width <= available {
-                output += " "
-                output += word
-                lineLength += 1 + width
+                bytes.append(contentsOf: word)
+                lineLength = wordWidth
+            } else if lineLength + 1 + wordWidth <= available {
+                bytes.append(0x20)
+                bytes.append(contentsOf: word)
+                lineLength += 1 + wordWidth
             } else {
-                output += "\n      "
-                output += word
-                lineLength = width
+                bytes.append(contentsOf: [0x0A, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20])
+                bytes.append(contentsOf: word)
+                lineLength = wordWidth
+            }
+            word.removeAll(keepingCapacity: true)
+            wordWidth = 0
+        }
+        for byte in value.utf8 {
+            if byte == 0x20 {
+                flushWord()
+            } else {
+                word.append(byte)
+                if byte & 0xC0 != 0x80 { wordWidth += 1 }
             }
         }
-        output += "\n"
+        flushWord()
+        bytes.append(0x0A)
+        output += String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -26,8 +26,12 @@ public enum LaTeXEscaping {
         var output = ""
         output.reserveCapacity(text.utf8.count + 16)
         if isASCII {
-            for scalar in text.unicodeScalars { appendASCII(scalar, to: &output) }
-            return output
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 32)
+            for byte in text.utf8 {
+                if let replacement = asciiReplacements[Int(byte)] { bytes.append(contentsOf: replacement) } else { bytes.append(byte) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -57,6 +61,14 @@ public enum LaTeXEscaping {
     /// ASCII bytes that need escaping (the specials, `<`, `>` and line breaks).
     private static let specialASCII: [Bool] = (0..<128).map { byte in
         "&%$#_{}~^\\<>\r\n\t".unicodeScalars.contains(Unicode.Scalar(UInt8(byte)))
+    }
+
+    /// The escaped bytes of each ASCII byte that needs escaping, `nil` for the others.
+    private static let asciiReplacements: [[UInt8]?] = (0..<128).map { byte in
+        guard specialASCII[byte] else { return nil }
+        var text = ""
+        appendASCII(Unicode.Scalar(UInt8(byte)), to: &text)
+        return Array(text.utf8)
     }
 
     private static func appendASCII(_ character: Unicode.Scalar, to output: inout String) {

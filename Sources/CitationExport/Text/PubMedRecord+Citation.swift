@@ -103,10 +103,9 @@ extension String {
     /// spaces, line and paragraph separators, ideographic space), matched on UTF-8 bytes:
     /// asking Unicode scalar properties per character is far too slow for whole abstracts.
     var collapsingWhitespace: String {
-        let bytes = Array(utf8)
         var clean = true
         var previousSpace = true
-        for byte in bytes {
+        for byte in utf8 {
             if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { clean = false; break }
             if byte == 0x20 {
                 if previousSpace { clean = false; break }
@@ -115,7 +114,9 @@ extension String {
                 previousSpace = false
             }
         }
-        if clean && bytes.last != 0x20 { return self }
+        if clean && !previousSpace { return self }
+        if isEmpty { return self }
+        let bytes = Array(utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var pendingSpace = false
