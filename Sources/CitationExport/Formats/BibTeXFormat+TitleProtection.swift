@@ -15,12 +15,21 @@ extension BibTeXFormat {
         for (index, word) in words.enumerated() {
             if index > 0 { output += " " }
             let escaped = LaTeXEscaping.escape(String(word))
-            let letters = word.filter(\.isLetter)
             // Judge each hyphenated part alone: `Long-Term` is Title Case, `5-HT2A` an acronym.
-            let hasInnerCapital = word.split(separator: "-").contains { part in
-                part.filter(\.isLetter).dropFirst().contains { $0.isUppercase }
+            var hasInnerCapital = false
+            var startsCapital = false
+            var seenLetterInWord = false
+            var seenLetterInPart = false
+            for scalar in word.unicodeScalars {
+                if scalar == "-" { seenLetterInPart = false; continue }
+                let isLetter = scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : scalar.properties.isAlphabetic
+                guard isLetter else { continue }
+                let isUpper = scalar.isASCII ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+                if !seenLetterInWord { startsCapital = isUpper }
+                if seenLetterInPart && isUpper { hasInnerCapital = true }
+                seenLetterInWord = true
+                seenLetterInPart = true
             }
-            let startsCapital = letters.first?.isUppercase ?? false
             if hasInnerCapital || (startsCapital && !titleCase && !atSentenceStart) {
                 // Keep trailing punctuation outside the braces.
                 let (core, tail) = splitTrailingPunctuation(escaped)

@@ -7,6 +7,18 @@ import Foundation
 enum ASCIIFolding {
     /// Lower-cased ASCII letters and digits of `text`.
     static func foldedAlphanumerics(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: bytes.append(byte)
+                case 0x41...0x5A: bytes.append(byte + 0x20)
+                default: continue
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var output = ""
         for character in text {
             if character.isASCII {
