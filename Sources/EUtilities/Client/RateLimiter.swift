@@ -1,0 +1,59 @@
+import Foundation
+
+/// Spaces requests so that no more than `requestsPerSecond` start in any one-second window.
+///
+/// A token bucket holding a single token, refilled every `interval` seconds: each
+/// `acquire()` reserves the next free slot and sleeps until it comes. A bucket holding
+/// `n` tokens would allow `n` requests in a burst plus `requestsPerSecond` more within the
+/// same second, which NCBI counts as a breach, so the bucket is kept at one token and the
+/// interval is widened by a small safety margin against jitter on the way to the server.
+///
+/// One limiter is shared by every client in the process that uses the same rate
+/// (`shared(requestsPerSecond:)`); it is thread-safe and hands out slots in call order.
+public final class RateLimiter: @unchecked Sendable {
+    /// The allowed rate.
+    public let requestsPerSecond: Int
+    /// Seconds between two permits.
+    public let interval: Double
+    private let clock: MonotonicClock
+    private let lock = NSLock()
+    private var nextSlot: Double?
+
+    /// A limiter for `requestsPerSecond`, widening each interval by `safetyMargin` (a fraction).
+    public init(requestsPerSecond: Int, safetyMargin: Double = 0.05, clock: MonotonicClock = SystemClock()) {
+        self.requestsPerSecond = max(1, requestsPerSecond)
+        self.interval = (1 + max(0, safetyMargin)) / Double(self.requestsPerSecond)
+        self.clock = clock
+    }
+
+    /// Blocks until a request may start.
+    public func acquire() {
+        lock.lock()
+        let now = clock.now
+        let slot = max(now, nextSlot ?? now)
+        nextSlot = slot + interval
+        lock.unlock()
+        clock.sleep(seconds: slot - now)
+    }
+
+    /// Holds every request back for `seconds` from now (after a 429 with `Retry-After`).
+    public func holdOff(seconds: Double) {
+        guard seconds > 0 else { return }
+        lock.lock()
+        let until = clock.now + seconds
+        nextSlot = max(nextSlot ?? until, until)
+        lock.unlock()
+    }
+
+    private static let registryLock = NSLock()
+    nonisolated(unsafe) private static var registry: [Int: RateLimiter] = [:]
+
+    /// The process-wide limiter for `requestsPerSecond`, on the system clock.
+    public static func shared(requestsPerSecond: Int) -> RateLimiter {
+        registryLock.lock(); defer { registryLock.unlock() }
+        if let limiter = registry[requestsPerSecond] { return limiter }
+        let limiter = RateLimiter(requestsPerSecond: requestsPerSecond)
+        registry[requestsPerSecond] = limiter
+        return limiter
+    }
+}
