@@ -148,10 +148,14 @@ public struct Author: Hashable, Sendable, Codable {
     public var valid: Bool
     /// `@EqualContrib` is `Y`.
     public var equalContribution: Bool
+    /// `Identifier` elements inside `AffiliationInfo` (ROR, GRID, ISNI…), in document order.
+    public var affiliationIdentifiers: [Identifier]
 
     public init(lastName: String? = nil, foreName: String? = nil, initials: String? = nil, suffix: String? = nil,
                 collectiveName: String? = nil, orcid: String? = nil, identifiers: [Identifier] = [],
-                affiliations: [String] = [], valid: Bool = true, equalContribution: Bool = false) {
+                affiliations: [String] = [], valid: Bool = true, equalContribution: Bool = false,
+                affiliationIdentifiers: [Identifier] = []) {
+        self.affiliationIdentifiers = affiliationIdentifiers
         self.lastName = lastName
         self.foreName = foreName
         self.initials = initials
@@ -432,8 +436,15 @@ public struct Book: Hashable, Sendable, Codable {
     public var endingDate: PartialDate?
     /// The `ArticleTitle` of a chapter, when the document is a part of a book.
     public var chapterTitle: String?
+    /// `Book/AuthorList` authors (the book's own, not the chapter's).
+    public var authors: [Author]
+    /// `ContributionDate` of the document.
+    public var contributionDate: PartialDate?
+    /// `CitationString`, as given.
+    public var citationString: String?
 
     public init() {
+        self.authors = []
         self.isbns = []
         self.editors = []
         self.locationLabels = []

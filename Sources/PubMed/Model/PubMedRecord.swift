@@ -39,6 +39,8 @@ public struct PubMedRecord: Hashable, Sendable, Codable {
     public var otherAbstracts: [OtherAbstract]
 
     public var authors: [Author]
+    /// The legacy `Article/Affiliation` of pre-2014 DTDs (PubMed shows it for the first author).
+    public var articleAffiliation: String?
     /// `AuthorList/@CompleteYN` is `Y` (or absent).
     public var authorListComplete: Bool
     /// `InvestigatorList`.

@@ -1,0 +1,80 @@
+/// Maps an element's local name, given as NUL-terminated bytes, to an `ElementName`.
+///
+/// A small open-addressing table keyed by an FNV-1a hash of the bytes, verified with a
+/// byte comparison: no `String` is built. Unknown names map to `.other`.
+struct ElementNameTable {
+    private struct Slot {
+        var hash: UInt32
+        var bytes: [UInt8]
+        var name: ElementName
+    }
+
+    private static let mask = 511
+    private var slots: [Slot?]
+
+    /// The table of every `ElementName`.
+    static let shared = ElementNameTable()
+
+    private init() {
+        slots = Array(repeating: nil, count: Self.mask + 1)
+        for name in ElementName.allCases where name != .other {
+            let bytes = Array(name.rawValue.utf8)
+            let hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
+            var index = Int(hash) & Self.mask
+            while slots[index] != nil { index = (index + 1) & Self.mask }
+            slots[index] = Slot(hash: hash, bytes: bytes, name: name)
+        }
+    }
+
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        return hash
+    }
+
+    /// The name for `bytes` (without the terminating NUL).
+    func name(for bytes: UnsafeBufferPointer<UInt8>) -> ElementName {
+        let hash = Self.hash(bytes)
+        var index = Int(hash) & Self.mask
+        while let slot = slots[index] {
+            if slot.hash == hash, slot.bytes.count == bytes.count,
+               slot.bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
+                return slot.name
+            }
+            index = (index + 1) & Self.mask
+        }
+        return .other
+    }
+
+    /// The name for a NUL-terminated C string.
+    func name(forCString pointer: UnsafePointer<UInt8>) -> ElementName {
+        var length = 0
+        while pointer[length] != 0 { length += 1 }
+        return name(for: UnsafeBufferPointer(start: pointer, count: length))
+    }
+}
+
+/// Remembers the `ElementName` of each interned name pointer seen during one parse.
+///
+/// libxml2 interns element names in its parser dictionary, so within one parse a name
+/// always arrives at the same address: one pointer comparison usually settles it.
+struct ElementNameCache {
+    private static let mask = 1023
+    private var keys: [UInt] = Array(repeating: 0, count: mask + 1)
+    private var values: [ElementName] = Array(repeating: .other, count: mask + 1)
+
+    /// The name at `pointer`, looked up in `ElementNameTable` on a miss.
+    @inline(__always)
+    mutating func name(at pointer: UnsafePointer<UInt8>) -> ElementName {
+        let key = UInt(bitPattern: pointer)
+        let index = Int(truncatingIfNeeded: (key >> 3) ^ (key >> 13)) & Self.mask
+        if keys[index] == key { return values[index] }
+        let name = ElementNameTable.shared.name(forCString: pointer)
+        keys[index] = key
+        values[index] = name
+        return name
+    }
+}

@@ -1,0 +1,227 @@
+import CLibXML2
+
+/// Everything one parse needs between SAX callbacks.
+///
+/// It lives behind an `UnsafeMutablePointer` handed to libxml2 as its user data: a struct
+/// reached through a pointer gets no runtime exclusivity checks, which a class touched in
+/// every callback would pay for (about 30% of the parse time).
+struct ParserState {
+    /// The input's name, for diagnostics.
+    let fileName: String
+    /// The libxml2 parser, for line numbers and to stop early.
+    var context: xmlParserCtxtPtr?
+
+    var names = ElementNameCache()
+    /// Open elements, outermost first.
+    var stack: [ElementName] = []
+    /// Text of the text-holding element being read.
+    var text: [UInt8] = []
+    /// Depth (stack count) of the element whose text is being read; 0 when none.
+    var captureDepth = 0
+
+    /// Depth of the record element being read; 0 outside records.
+    var recordDepth = 0
+    var recordLine: Int?
+    var builder = RecordBuilder()
+    var writer = OriginalXMLWriter()
+
+    /// Depth of the `DeleteCitation` being read; 0 outside one.
+    var deletionDepth = 0
+    var deletions: [PMID] = []
+
+    var summary = ParseSummary()
+    /// Whether the root element is one PubMed uses.
+    var knownRoot = false
+    /// How many user-defined entity references were resolved (capped by `entityReferenceLimit`).
+    var entityReferences = 0
+
+    /// The first fatal problem; parsing stops when it is set.
+    var failure: ParseDiagnostic?
+    /// An error thrown by the caller's handler; parsing stops when it is set.
+    var handlerError: Error?
+
+    let handle: (PubMedItem) throws -> Void
+    let diagnose: (ParseDiagnostic) -> Void
+
+    /// Entity references beyond this many in one document are refused: PubMed uses none,
+    /// and an expansion bomb needs millions.
+    static let entityReferenceLimit = 10_000
+
+    init(fileName: String, handle: @escaping (PubMedItem) throws -> Void, diagnose: @escaping (ParseDiagnostic) -> Void) {
+        self.fileName = fileName
+        self.handle = handle
+        self.diagnose = diagnose
+        stack.reserveCapacity(64)
+        text.reserveCapacity(16 * 1024)
+    }
+
+    /// The line libxml2 is reading.
+    var currentLine: Int? {
+        guard let input = context?.pointee.input else { return nil }
+        return Int(input.pointee.line)
+    }
+
+    /// The PMID of the record being read, when known.
+    var currentPMID: PMID? {
+        recordDepth > 0 ? builder.pmid : nil
+    }
+
+    // MARK: Events
+
+    mutating func startElement(
+        localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?,
+        namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
+        attributeCount: Int, defaultedCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    ) {
+        let name: ElementName = prefix == nil ? names.name(at: localName) : .other
+        let parent = stack.last ?? .other
+        if stack.isEmpty { noteRoot(name, localName: localName) }
+        stack.append(name)
+
+        if recordDepth == 0 {
+            switch name {
+            case .pubmedArticle, .medlineCitation:
+                startRecord(kind: .article)
+            case .pubmedBookArticle:
+                startRecord(kind: .book)
+            case .deleteCitation:
+                deletionDepth = stack.count
+                deletions.removeAll()
+            case .pmid where deletionDepth > 0 && captureDepth == 0:
+                captureDepth = stack.count
+                text.removeAll(keepingCapacity: true)
+            default:
+                break
+            }
+        }
+        guard recordDepth > 0 else { return }
+
+        // Attributes libxml2 added from DTD defaults were not in the input: leave them out.
+        writer.writeStartTag(localName: localName, prefix: prefix,
+                             namespaceCount: namespaceCount, namespaces: namespaces,
+                             attributeCount: attributeCount - defaultedCount, attributes: attributes)
+        guard captureDepth == 0 else { return }  // inline markup inside text
+        if name.holdsText {
+            captureDepth = stack.count
+            text.removeAll(keepingCapacity: true)
+        }
+        builder.open(name, parent: parent, attributes: AttributeList(count: attributeCount, pointers: attributes))
+    }
+
+    mutating func endElement(localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?) {
+        guard let name = stack.popLast() else { return }
+        let depth = stack.count + 1
+        if recordDepth > 0 {
+            writer.writeEndTag(localName: localName, prefix: prefix)
+        }
+        if captureDepth > 0 {
+            guard captureDepth == depth else { return }  // end of inline markup
+            captureDepth = 0
+            let value = String(decoding: text, as: UTF8.self)
+            if recordDepth > 0 {
+                closeInRecord(name, text: value)
+            } else if deletionDepth > 0, name == .pmid {
+                if let pmid = PMID(value) {
+                    deletions.append(pmid)
+                } else {
+                    warn("DeleteCitation PMID \"\(value)\" is not a positive integer; ignored")
+                }
+            }
+        } else if recordDepth > 0 {
+            closeInRecord(name, text: nil)
+        }
+
+        if depth == recordDepth {
+            finishRecord()
+        } else if depth == deletionDepth {
+            deletionDepth = 0
+            summary.deletions += deletions.count
+            deliver(.deletion(deletions))
+        }
+    }
+
+    @inline(__always)
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if captureDepth > 0 { text.append(contentsOf: bytes) }
+        if recordDepth > 0 { writer.writeText(bytes) }
+    }
+
+    // MARK: Records
+
+    private mutating func noteRoot(_ name: ElementName, localName: UnsafePointer<UInt8>) {
+        summary.rootElement = String(cString: localName)
+        switch name {
+        case .pubmedArticleSet, .pubmedBookArticleSet, .medlineCitationSet,
+             .pubmedArticle, .pubmedBookArticle, .medlineCitation:
+            knownRoot = true
+        default:
+            knownRoot = false
+        }
+    }
+
+    private mutating func startRecord(kind: PubMedRecord.Kind) {
+        recordDepth = stack.count
+        recordLine = currentLine
+        builder.start(kind: kind)
+        writer.reset()
+    }
+
+    private mutating func closeInRecord(_ name: ElementName, text: String?) {
+        let count = stack.count
+        let parent = count > 0 ? stack[count - 1] : .other
+        let grandparent = count > 1 ? stack[count - 2] : .other
+        builder.close(name, parent: parent, grandparent: grandparent, text: text)
+        if !builder.issues.isEmpty { drainIssues(line: currentLine) }
+    }
+
+    private mutating func finishRecord() {
+        recordDepth = 0
+        let record = builder.finish()
+        if !builder.issues.isEmpty { drainIssues(line: recordLine) }
+        guard var record else {
+            writer.reset()
+            return
+        }
+        record.originalXML = writer.take()
+        record.sourceLine = recordLine
+        summary.records += 1
+        deliver(.record(record))
+    }
+
+    private mutating func drainIssues(line: Int?) {
+        let pmid = builder.pmid
+        for issue in builder.issues {
+            summary.warnings += 1
+            diagnose(ParseDiagnostic(severity: .warning, file: fileName, line: line, pmid: pmid, message: issue))
+        }
+        builder.issues.removeAll()
+    }
+
+    private mutating func deliver(_ item: PubMedItem) {
+        guard handlerError == nil, failure == nil else { return }
+        do {
+            try handle(item)
+        } catch {
+            handlerError = error
+            if let context { xmlStopParser(context) }
+        }
+    }
+
+    // MARK: Diagnostics
+
+    /// Reports a recoverable problem at the current line.
+    mutating func warn(_ message: String, line: Int? = nil, column: Int? = nil) {
+        summary.warnings += 1
+        diagnose(ParseDiagnostic(severity: .warning, file: fileName, line: line ?? currentLine, column: column,
+                                 pmid: currentPMID, message: message))
+    }
+
+    /// Records a fatal problem (the first one wins) and stops the parser.
+    mutating func fail(_ message: String, line: Int? = nil, column: Int? = nil) {
+        if failure == nil {
+            failure = ParseDiagnostic(severity: .error, file: fileName, line: line ?? currentLine, column: column,
+                                      pmid: currentPMID, message: message)
+        }
+        if let context { xmlStopParser(context) }
+    }
+}
