@@ -36,6 +36,7 @@ public final class EUtilitiesClient: @unchecked Sendable {
     private let lock = NSLock()
     private var retryObserver: (@Sendable (RetryEvent) -> Void)?
     private var sent = 0
+    private var answered = false
 
     /// A client; by default on URLSession, the process-wide limiter for the configured rate and
     /// the system clock.
@@ -106,11 +107,15 @@ public final class EUtilitiesClient: @unchecked Sendable {
                 } catch TransportFailure.connection(let reason) {
                     throw EUtilitiesError.connection(utility: utility, url: shownURL, reason: reason)
                 }
+                lock.lock(); answered = true; lock.unlock()
                 let body = try checkedBody(response, utility: utility, url: shownURL)
                 return try decode(body, shownURL)
             } catch let error as EUtilitiesError {
                 if case .service = error { serviceErrors += 1 }
-                let exhausted = attempt >= policy.maxAttempts || serviceErrors >= policy.maxServiceErrorAttempts
+                lock.lock(); let unreachable = !answered; lock.unlock()
+                let exhausted = attempt >= policy.maxAttempts
+                    || serviceErrors >= policy.maxServiceErrorAttempts
+                    || (unreachable && error.isUnreachable && attempt >= policy.maxAttemptsBeforeFirstAnswer)
                 guard error.isRetryable else { throw error }
                 guard !exhausted else { throw EUtilitiesError.retriesExhausted(attempts: attempt, last: error) }
                 let delay = policy.delay(afterAttempt: attempt, random: random(), retryAfter: error.retryAfter)

@@ -32,6 +32,15 @@ public enum EUtilitiesError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether no HTTP answer came at all (connection failure or time-out), at any depth.
+    public var isUnreachable: Bool {
+        switch self {
+        case .timedOut, .connection: return true
+        case .retriesExhausted(_, let last): return last.isUnreachable
+        default: return false
+        }
+    }
+
     /// The seconds the server asked to wait, if any.
     var retryAfter: Double? {
         if case .rateLimited(_, let seconds) = self { return seconds }

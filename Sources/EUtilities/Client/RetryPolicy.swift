@@ -18,6 +18,9 @@ public struct RetryPolicy: Sendable, Hashable {
     public var jitter: Double
     /// Attempts in all for an E-utilities `<ERROR>` body, which is more often permanent.
     public var maxServiceErrorAttempts: Int
+    /// Attempts in all while the service has never answered (no network, wrong host): a
+    /// fetch without a network fails in seconds, not after minutes of backoff.
+    public var maxAttemptsBeforeFirstAnswer: Int
 
     /// A policy; the defaults suit NCBI (6 attempts over about a minute).
     public init(
@@ -26,7 +29,8 @@ public struct RetryPolicy: Sendable, Hashable {
         multiplier: Double = 2,
         maxDelay: Double = 60,
         jitter: Double = 0.5,
-        maxServiceErrorAttempts: Int = 3
+        maxServiceErrorAttempts: Int = 3,
+        maxAttemptsBeforeFirstAnswer: Int = 2
     ) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = max(0, baseDelay)
@@ -34,6 +38,7 @@ public struct RetryPolicy: Sendable, Hashable {
         self.maxDelay = max(0, maxDelay)
         self.jitter = min(1, max(0, jitter))
         self.maxServiceErrorAttempts = max(1, maxServiceErrorAttempts)
+        self.maxAttemptsBeforeFirstAnswer = max(1, maxAttemptsBeforeFirstAnswer)
     }
 
     /// The wait after failed attempt `attempt` (1-based), given a random number in 0..<1.
