@@ -11,6 +11,15 @@ public struct FetchProgress: Sendable, Hashable {
     /// Seconds since this run started.
     public var elapsedSeconds: Double
 
+    /// A progress report.
+    public init(recordsInFolder: Int, expectedRecords: Int?, recordsFetched: Int, batchesFetched: Int, elapsedSeconds: Double) {
+        self.recordsInFolder = recordsInFolder
+        self.expectedRecords = expectedRecords
+        self.recordsFetched = recordsFetched
+        self.batchesFetched = batchesFetched
+        self.elapsedSeconds = elapsedSeconds
+    }
+
     /// Records fetched per second in this run.
     public var recordsPerSecond: Double {
         elapsedSeconds > 0 ? Double(recordsFetched) / elapsedSeconds : 0
