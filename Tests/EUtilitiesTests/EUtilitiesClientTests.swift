@@ -199,6 +199,13 @@ struct EUtilitiesClientTests {
         #expect(throws: EUtilitiesError.self) {
             try ESearchResult.decode(json: Data(#"{"esearchresult":{"count":"#.utf8), url: "u")
         }
+        do {
+            let xml = "<?xml version=\"1.0\"?>\n<eSearchResult><ERROR>Invalid db name specified: pubmedx</ERROR></eSearchResult>"
+            _ = try ESearchResult.decode(json: Data(xml.utf8), url: "u")
+            Issue.record("an XML error was read as a result")
+        } catch EUtilitiesError.service(_, let message) {
+            #expect(message == "Invalid db name specified: pubmedx")
+        }
     }
 }
 

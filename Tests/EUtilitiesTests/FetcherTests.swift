@@ -1,6 +1,9 @@
 import EUtilities
 import EvidenceTestSupport
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @Suite("Fetcher", .enabled(if: SharedData.isAvailable(FetchTestSupport.ketaminePath)))
@@ -189,6 +192,53 @@ struct FetcherTests {
         #expect(throws: FetchError.self) { try fetch(run, job: FetchJob(query: "psilocybin")) }
     }
 
+    @Test("a folder another fetch is writing is refused")
+    func busyFolder() throws {
+        let run = try makeRun()
+        defer { run.fake.stop(); run.folder.remove() }
+        let path = run.folder.url.appendingPathComponent("fetch.lock").path
+        let descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        do {
+            _ = try fetch(run, job: FetchJob(query: "ketamine"))
+            Issue.record("two fetches wrote the same folder")
+        } catch FetchError.busy {
+        }
+        #expect(run.fake.server.requests.isEmpty)
+        flock(descriptor, LOCK_UN)
+        _ = try fetch(run, job: FetchJob(query: "ketamine", maxRecords: 1))
+        #expect(run.log.ids.count == 1)
+    }
+
+    @Test("records the date slices cannot reach are reported, not silently lost")
+    func unreachableByDate() throws {
+        var records = FetchTestSupport.ketamineRecords()
+        records[0].day = "3000/01/01"
+        let run = try makeRun(records: records)
+        defer { run.fake.stop(); run.folder.remove() }
+        let summary = try fetch(run, job: FetchJob(query: "ketamine", batchSize: 50, searchCap: 60))
+        #expect(summary.recordsFetched == records.count - 1)
+        #expect(run.events.warnings.contains { $0.contains("matches \(records.count) records but its date slices listed \(records.count - 1)") })
+    }
+
+    @Test("book articles and records from single-record efetch files arrive too",
+          .enabled(if: SharedData.isAvailable("corpus/fixtures/metapub/20301546.xml")))
+    func metapub() throws {
+        let folder = try SharedData.url("corpus/fixtures/metapub")
+        var seen = Set<UInt64>()
+        var chunks: [PubMedXMLChunk] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".xml") {
+            chunks += try PubMedXMLSplitter.chunks(ofFile: folder.appendingPathComponent(name)).filter { seen.insert($0.pmid).inserted }
+        }
+        #expect(seen.contains(20_301_546))
+        let run = try makeRun(records: FakeEUtilities.records(from: chunks, startingAt: (2010, 1, 1), spacing: 3))
+        defer { run.fake.stop(); run.folder.remove() }
+        _ = try fetch(run, job: FetchJob(query: "metapub", batchSize: 100))
+        #expect(run.log.ids.count == chunks.count)
+        #expect(sameSet(run.log.ids, Set(chunks.map { EntrezUID(rawValue: $0.pmid) })))
+    }
+
     @Test("progress reports records, batches, rate and an estimate")
     func progress() throws {
         let run = try makeRun()
@@ -216,5 +266,6 @@ final class EventLog: @unchecked Sendable {
     }
     var splits: Int { events.filter { if case .split = $0 { return true }; return false }.count }
     var discarded: [String] { events.compactMap { if case .discarded(let file, _) = $0 { return file }; return nil } }
+    var warnings: [String] { events.compactMap { if case .warning(let text) = $0 { return text }; return nil } }
     var progress: [FetchProgress] { events.compactMap { if case .batch(_, let progress) = $0 { return progress }; return nil } }
 }

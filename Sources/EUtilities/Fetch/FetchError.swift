@@ -10,6 +10,8 @@ public enum FetchError: Error, Sendable, CustomStringConvertible {
     case noHistory(query: String)
     /// A file could not be written or read.
     case file(path: String, reason: String)
+    /// Another fetch is writing the folder.
+    case busy(folder: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum FetchError: Error, Sendable, CustomStringConvertible {
             return "esearch kept no history (no WebEnv) for query \(query)"
         case .file(let path, let reason):
             return "\(path): \(reason)"
+        case .busy(let folder):
+            return "\(folder): another fetch is writing this folder; wait for it to finish"
         }
     }
 }

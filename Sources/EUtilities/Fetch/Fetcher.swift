@@ -44,6 +44,8 @@ public final class Fetcher {
     public func run() throws -> FetchSummary {
         let started = clock.now
         let archive = try BatchArchive(folder: folder)
+        let lock = try FolderLock(folder: folder)
+        defer { withExtendedLifetime(lock) {} }
         var state = try FetchState.load(from: folder) ?? FetchState(query: job.query)
         guard state.query == job.query else {
             throw FetchError.differentQuery(folder: folder.path, stored: state.query, requested: job.query)
@@ -58,6 +60,8 @@ public final class Fetcher {
 
         var expected: Int?
         var pending: [DateRange?] = [job.dateRange]
+        var listed = Set<EntrezUID>()
+        var listedInFull = true
         slices: while let range = pending.popLast() {
             let search = try client.search(ESearchRequest(
                 term: job.query, dateRange: range, dateType: job.dateType, useHistory: true, retmax: job.searchCap))
@@ -76,6 +80,7 @@ public final class Fetcher {
                     pending.append(halves.newer)  // newest first, as PubMed lists them
                     continue
                 }
+                listedInFull = false  // this day cannot be listed whole; already said
                 observe(.warning("\(search.count) records on \(whole.first) (\(job.dateType.rawValue)) exceed esearch's cap of \(job.searchCap); only the first \(search.ids.count) are fetched"))
             }
             guard let webEnv = search.webEnv, let queryKey = search.queryKey else {
@@ -84,6 +89,7 @@ public final class Fetcher {
             }
             let name = range.map { "\(job.dateType.rawValue)-\($0.first.compactFormat)-\($0.last.compactFormat)" } ?? "all"
             observe(.slice(name: name, records: search.count))
+            listed.formUnion(search.ids)
 
             for start in stride(from: 0, to: search.ids.count, by: job.batchSize) {
                 let window = Array(search.ids[start..<min(start + job.batchSize, search.ids.count)])
@@ -94,11 +100,15 @@ public final class Fetcher {
                 }
                 if let maximum = job.maxRecords {
                     let room = maximum - have.count
-                    if room <= 0 { break slices }
+                    if room <= 0 {
+                        listedInFull = false
+                        break slices
+                    }
                     if missing.count > room { missing = Array(missing.prefix(room)) }
                 }
                 if let limit = job.batchLimit, summary.batchesFetched >= limit {
                     summary.stoppedAtLimit = true
+                    listedInFull = false
                     break slices
                 }
 
@@ -153,6 +163,9 @@ public final class Fetcher {
             }
         }
         summary.recordsInFolder = have.count
+        if listedInFull, let matched = summary.recordsMatched, listed.count < matched {
+            observe(.warning("the query matches \(matched) records but its date slices listed \(listed.count) (records changed while fetching, or some have dates the slices miss; --date-type edat slices best)"))
+        }
         return summary
     }
 
