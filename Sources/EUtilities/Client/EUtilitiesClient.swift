@@ -148,7 +148,7 @@ public final class EUtilitiesClient: @unchecked Sendable {
             request.httpMethod = "GET"
         }
         request.timeoutInterval = configuration.timeout
-        request.setValue("evidence/\(configuration.tool)", forHTTPHeaderField: "User-Agent")
+        request.setValue("\(configuration.tool) (evidence E-utilities client)", forHTTPHeaderField: "User-Agent")
         let shownURL = endpoint.absoluteString + "?" + shownQuery
         return (request, shownURL.count > 300 ? String(shownURL.prefix(300)) + "…" : shownURL)
     }

@@ -20,7 +20,11 @@ public final class RateLimiter: @unchecked Sendable {
     private var nextSlot: Double?
 
     /// A limiter for `requestsPerSecond`, widening each interval by `safetyMargin` (a fraction).
-    public init(requestsPerSecond: Int, safetyMargin: Double = 0.05, clock: MonotonicClock = SystemClock()) {
+    ///
+    /// With a margin `m`, `requestsPerSecond + 1` requests span at least `1 + m` seconds, so a
+    /// request may reach the server up to `m` seconds late without the server counting more
+    /// than `requestsPerSecond` in any one-second window.
+    public init(requestsPerSecond: Int, safetyMargin: Double = 0.1, clock: MonotonicClock = SystemClock()) {
         self.requestsPerSecond = max(1, requestsPerSecond)
         self.interval = (1 + max(0, safetyMargin)) / Double(self.requestsPerSecond)
         self.clock = clock
@@ -34,6 +38,11 @@ public final class RateLimiter: @unchecked Sendable {
         nextSlot = slot + interval
         lock.unlock()
         clock.sleep(seconds: slot - now)
+        // A thread that woke late pushes the next slot back, keeping the spacing real.
+        lock.lock()
+        let woke = clock.now
+        if let next = nextSlot, woke + interval > next { nextSlot = woke + interval }
+        lock.unlock()
     }
 
     /// Holds every request back for `seconds` from now (after a 429 with `Retry-After`).

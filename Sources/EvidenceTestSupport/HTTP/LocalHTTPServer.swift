@@ -23,7 +23,8 @@ public final class LocalHTTPServer: @unchecked Sendable {
         public var parameters: [String: String]
         /// Header fields, names lower-cased.
         public var headers: [String: String]
-        /// When the request had fully arrived, in seconds on the monotonic clock.
+        /// When the connection carrying the request was accepted, in seconds on the monotonic
+        /// clock (one request per connection, so this is when the client sent it).
         public var receivedAt: Double
 
         /// The last path component (`esearch.fcgi`).
@@ -131,19 +132,21 @@ public final class LocalHTTPServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
+            let acceptedAt = Double(DispatchTime.now().uptimeNanoseconds) / 1_000_000_000
             group.enter()
             let thread = Thread { [self] in
                 defer { group.leave() }
-                serve(client)
+                serve(client, acceptedAt: acceptedAt)
             }
             thread.start()
         }
     }
 
-    private func serve(_ client: Int32) {
+    private func serve(_ client: Int32, acceptedAt: Double) {
         var closed = false
         defer { if !closed { close(client) } }
-        guard let request = readRequest(client) else { return }
+        guard var request = readRequest(client) else { return }
+        request.receivedAt = acceptedAt
         lock.lock(); log.append(request); lock.unlock()
         switch handler(request) {
         case .response(let status, let headers, let body):
