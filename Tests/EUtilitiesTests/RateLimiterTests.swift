@@ -40,6 +40,18 @@ struct RateLimiterTests {
         #expect(clock.now == before)
     }
 
+    @Test("the next request waits an interval after the previous response, however slow it was")
+    func afterCompletion() {
+        let clock = ManualClock()
+        let limiter = RateLimiter(requestsPerSecond: 3, clock: clock)
+        limiter.acquire()
+        clock.advance(by: 2)  // a slow response
+        limiter.complete()
+        let completedAt = clock.now
+        limiter.acquire()
+        #expect(clock.now - completedAt >= 1.0 / 3)
+    }
+
     @Test("holding off delays the next permit by the Retry-After time")
     func holdOff() {
         let clock = ManualClock()

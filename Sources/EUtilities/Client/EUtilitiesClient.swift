@@ -84,6 +84,7 @@ public final class EUtilitiesClient: @unchecked Sendable {
                 rateLimiter.acquire()
                 lock.lock(); sent += 1; lock.unlock()
                 let response: HTTPResponse
+                defer { rateLimiter.complete() }
                 do {
                     response = try transport.send(request)
                 } catch TransportFailure.timedOut {
