@@ -238,6 +238,21 @@ struct FetchCommandTests {
         #expect(throws: (any Error).self) { try FetchCommand.parse(arguments) }
     }
 
+    @Test("option errors say what is wrong, word for word", arguments: [
+        (["--since", "2020"], "give either --query or --corpus"),
+        (["--query", "a", "--since", "2020-02-30"], "--since 2020-02-30 is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        (["--query", "a", "--date-type", "xdat"], "--date-type must be edat, pdat or mdat"),
+        (["--query", "a", "--batch-size", "0"], "--batch-size must be between 1 and 10000"),
+    ])
+    func messages(arguments: [String], message: String) {
+        do {
+            _ = try FetchCommand.parse(arguments)
+            Issue.record("\(arguments) were accepted")
+        } catch {
+            #expect(FetchCommand.message(for: error) == message)
+        }
+    }
+
     @Test("a corpus file with a problem is refused, naming the file")
     func badCorpus() throws {
         let directory = try TemporaryDirectory(prefix: "fetch-corpus")
