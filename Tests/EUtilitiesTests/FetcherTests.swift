@@ -172,6 +172,19 @@ struct FetcherTests {
         #expect(sameSet(run.log.ids, allIDs(run)), "the records fetched are not the records served")
     }
 
+    @Test("a batch file deleted by hand is fetched again")
+    func deletedFile() throws {
+        let run = try makeRun()
+        defer { run.fake.stop(); run.folder.remove() }
+        _ = try fetch(run, job: FetchJob(query: "ketamine", batchSize: 50))
+        try FileManager.default.removeItem(at: run.folder.url.appendingPathComponent("all-r000050.xml.gz"))
+        let second = try fetch(run, job: FetchJob(query: "ketamine", batchSize: 50))
+        #expect(second.batchesFetched == 1)
+        #expect(second.recordsFetched == 50)
+        #expect(run.events.warnings.contains { $0.hasPrefix("all-r000050.xml.gz is no longer in the folder") })
+        #expect(FileManager.default.fileExists(atPath: run.folder.url.appendingPathComponent("all-r000050.xml.gz").path))
+    }
+
     @Test("--max caps the records the folder holds, across runs")
     func maximum() throws {
         let run = try makeRun()

@@ -172,6 +172,15 @@ public final class Fetcher {
     /// Ingests and records batch files saved by a run that was stopped before recording them;
     /// removes damaged ones.
     private func recover(archive: BatchArchive, state: inout FetchState, summary: inout FetchSummary) throws {
+        let present = Set(try archive.batchFileNames())
+        let gone = state.batches.filter { !present.contains($0.file) }
+        if !gone.isEmpty {
+            state.batches.removeAll { !present.contains($0.file) }
+            try state.save(to: folder)
+            for batch in gone {
+                observe(.warning("\(batch.file) is no longer in the folder; its \(batch.ids.count) records will be fetched again"))
+            }
+        }
         for name in try archive.batchFileNames() where !state.contains(file: name) {
             guard let batch = archive.read(named: name) else {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
