@@ -185,6 +185,39 @@ struct FetcherTests {
         #expect(FileManager.default.fileExists(atPath: run.folder.url.appendingPathComponent("all-r000050.xml.gz").path))
     }
 
+    @Test("records esearch lists but efetch leaves out are asked for again on the next run")
+    func withheld() throws {
+        let records = FetchTestSupport.ketamineRecords()
+        let run = try makeRun(records: records)
+        defer { run.fake.stop(); run.folder.remove() }
+        let hidden = records[3].pmid
+        run.fake.withheldFromEFetch = [hidden]
+        let first = try fetch(run, job: FetchJob(query: "ketamine", batchSize: 50))
+        #expect(first.recordsAbsent == 1)
+        #expect(first.recordsFetched == records.count - 1)
+        #expect(run.events.warnings.contains { $0.contains("\(hidden)") && $0.contains("the next run asks for them again") })
+        let efetchesBefore = run.fake.requests(to: "efetch.fcgi").count
+
+        run.fake.withheldFromEFetch = []
+        let second = try fetch(run, job: FetchJob(query: "ketamine", batchSize: 50))
+        #expect(second.recordsFetched == 1)
+        let retry = try #require(run.fake.requests(to: "efetch.fcgi").dropFirst(efetchesBefore).first)
+        #expect(retry.parameters["id"] == "\(hidden)")
+        #expect(run.log.ids.count == records.count)
+    }
+
+    @Test("a response holding none of the records asked for saves no file")
+    func emptyResponse() throws {
+        let records = Array(FetchTestSupport.ketamineRecords().prefix(10))
+        let run = try makeRun(records: records)
+        defer { run.fake.stop(); run.folder.remove() }
+        run.fake.withheldFromEFetch = Set(records.map(\.pmid))
+        let summary = try fetch(run, job: FetchJob(query: "ketamine", batchSize: 50))
+        #expect(summary.batchesFetched == 0)
+        #expect(summary.recordsAbsent == 10)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.folder.url.path).filter { $0.hasSuffix(".xml.gz") }.isEmpty)
+    }
+
     @Test("--max caps the records the folder holds, across runs")
     func maximum() throws {
         let run = try makeRun()

@@ -13,7 +13,8 @@ public struct FetchState: Codable, Sendable, Hashable {
         public var file: String
         /// PMIDs of the records in the file.
         public var ids: [EntrezUID]
-        /// PMIDs asked for that the service did not return (not asked for again).
+        /// PMIDs asked for that the service did not return (kept for the record; the next run asks
+        /// for them again).
         public var absent: [EntrezUID]
 
         /// A batch.
@@ -41,13 +42,10 @@ public struct FetchState: Codable, Sendable, Hashable {
     /// The state file's name.
     public static let fileName = "fetch-state.json"
 
-    /// Every PMID the folder holds or that the service said it lacks.
+    /// Every PMID the folder holds.
     public var knownIDs: Set<EntrezUID> {
         var result = Set<EntrezUID>()
-        for batch in batches {
-            result.formUnion(batch.ids)
-            result.formUnion(batch.absent)
-        }
+        for batch in batches { result.formUnion(batch.ids) }
         return result
     }
 

@@ -62,6 +62,7 @@ public final class Fetcher {
         var pending: [DateRange?] = [job.dateRange]
         var listed = Set<EntrezUID>()
         var listedInFull = true
+        var notReturned = Set<EntrezUID>()
         slices: while let range = pending.popLast() {
             let search = try client.search(ESearchRequest(
                 term: job.query, dateRange: range, dateType: job.dateType, useHistory: true, retmax: job.searchCap))
@@ -93,7 +94,7 @@ public final class Fetcher {
 
             for start in stride(from: 0, to: search.ids.count, by: job.batchSize) {
                 let window = Array(search.ids[start..<min(start + job.batchSize, search.ids.count)])
-                var missing = window.filter { !have.contains($0) }
+                var missing = window.filter { !have.contains($0) && !notReturned.contains($0) }
                 if missing.isEmpty {
                     summary.batchesSkipped += 1
                     continue
@@ -135,11 +136,16 @@ public final class Fetcher {
                 let absent = requested.subtracting(returned).sorted()
                 let extra = returned.subtracting(requested).count
                 if !absent.isEmpty {
-                    observe(.warning("efetch returned no record for \(absent.count) of \(missing.count) PMIDs asked for (\(absent.prefix(5).map(\.description).joined(separator: ", "))\(absent.count > 5 ? ", …" : ""))"))
+                    observe(.warning("efetch returned no record for \(absent.count) of \(missing.count) PMIDs asked for (\(absent.prefix(5).map(\.description).joined(separator: ", "))\(absent.count > 5 ? ", …" : "")); the next run asks for them again"))
                 }
                 if extra > 0 {
                     observe(.warning("efetch returned \(extra) records that were not asked for; they are kept"))
                 }
+
+                // Not asked for again in this run; not recorded, so the next run tries again.
+                notReturned.formUnion(absent)
+                summary.recordsAbsent += absent.count
+                guard response.scan.recordCount > 0 else { continue }
 
                 let saved = try archive.save(response.xml, baseName: fileName, scan: response.scan)
                 try ingest(saved)
@@ -148,9 +154,7 @@ public final class Fetcher {
 
                 let before = have.count
                 have.formUnion(saved.recordIDs)
-                have.formUnion(absent)
-                summary.recordsFetched += have.count - before - absent.count
-                summary.recordsAbsent += absent.count
+                summary.recordsFetched += have.count - before
                 summary.batchesFetched += 1
                 summary.recordsInFolder = have.count
                 summary.files.append(saved)

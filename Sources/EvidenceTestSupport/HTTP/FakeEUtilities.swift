@@ -50,8 +50,20 @@ public final class FakeEUtilities: @unchecked Sendable {
     private var histories: [String: [UInt64]] = [:]
     private var served: [[UInt64]] = []
     private var terms: [String] = []
+    private var gzipBodies = false
+    private var withheld: Set<UInt64> = []
+
     /// Whether efetch bodies are sent gzip-encoded (`Content-Encoding: gzip`).
-    public var gzipEFetch = false
+    public var gzipEFetch: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return gzipBodies }
+        set { lock.lock(); gzipBodies = newValue; lock.unlock() }
+    }
+
+    /// PMIDs esearch lists but efetch leaves out (records in process, as happens on NCBI).
+    public var withheldFromEFetch: Set<UInt64> {
+        get { lock.lock(); defer { lock.unlock() }; return withheld }
+        set { lock.lock(); withheld = newValue; lock.unlock() }
+    }
 
     /// Starts a service holding `records`.
     public init(records: [Record], cap: Int = 10_000) throws {
@@ -164,8 +176,8 @@ public final class FakeEUtilities: @unchecked Sendable {
         case nil:
             let (body, type, ids) = normal()
             if let ids {
-                lock.lock(); served.append(ids); lock.unlock()
-                if gzipEFetch {
+                lock.lock(); served.append(ids); let gzip = gzipBodies; lock.unlock()
+                if gzip {
                     return .response(status: 200, headers: ["Content-Type": type, "Content-Encoding": "gzip"], body: StoredGzip.encode(body))
                 }
             }
@@ -237,6 +249,7 @@ public final class FakeEUtilities: @unchecked Sendable {
         } else if let ids = p["id"] {
             chosen = ids.split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }.compactMap { byPMID[$0] }
         }
+        chosen.removeAll { withheld.contains($0.pmid) }
         lock.unlock()
         var body = """
         <?xml version="1.0" ?>
