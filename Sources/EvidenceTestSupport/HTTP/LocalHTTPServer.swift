@@ -266,6 +266,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
 /// The server could not start.
 public struct ServerError: Error, CustomStringConvertible {
+    /// What went wrong.
     public var message: String
     public var description: String { message }
 }
