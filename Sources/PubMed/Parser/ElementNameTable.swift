@@ -61,16 +61,30 @@ struct ElementNameTable {
 ///
 /// libxml2 interns element names in its parser dictionary, so within one parse a name
 /// always arrives at the same address: one pointer comparison usually settles it.
+/// The owner calls `deallocate()` once.
 struct ElementNameCache {
-    private static let mask = 1023
-    private var keys: [UInt] = Array(repeating: 0, count: mask + 1)
-    private var values: [ElementName] = Array(repeating: .other, count: mask + 1)
+    private static let size = 1024
+    private let keys: UnsafeMutablePointer<UInt>
+    private let values: UnsafeMutablePointer<ElementName>
+
+    init() {
+        keys = .allocate(capacity: Self.size)
+        keys.initialize(repeating: 0, count: Self.size)
+        values = .allocate(capacity: Self.size)
+        values.initialize(repeating: .other, count: Self.size)
+    }
+
+    /// Frees the table; the cache must not be used afterwards.
+    func deallocate() {
+        keys.deallocate()
+        values.deallocate()
+    }
 
     /// The name at `pointer`, looked up in `ElementNameTable` on a miss.
     @inline(__always)
-    mutating func name(at pointer: UnsafePointer<UInt8>) -> ElementName {
+    func name(at pointer: UnsafePointer<UInt8>) -> ElementName {
         let key = UInt(bitPattern: pointer)
-        let index = Int(truncatingIfNeeded: (key >> 3) ^ (key >> 13)) & Self.mask
+        let index = Int(truncatingIfNeeded: (key >> 3) ^ (key >> 13)) & (Self.size - 1)
         if keys[index] == key { return values[index] }
         let name = ElementNameTable.shared.name(forCString: pointer)
         keys[index] = key
