@@ -20,6 +20,6 @@ done
 xw=$(printf '%s\n' "${xml_wall[@]}" | median); xc=$(printf '%s\n' "${xml_cpu[@]}" | median)
 echo "xmllint --sax --noout: median ${xw} s wall, ${xc} s cpu (${RUNS} runs)"
 result=$("$OUT" "$FILE" "$RUNS" | tee /dev/stderr | tail -1)
-pw=$(echo "$result" | awk '{print $2}'); pc=$(echo "$result" | awk '{print $5}')
-awk -v pw="$pw" -v pc="$pc" -v xw="$xw" -v xc="$xc" \
-    'BEGIN {printf "ratio to xmllint: %.2fx wall, %.2fx cpu\n", pw / xw, pc / xc}'
+pw=$(echo "$result" | awk '{print $2}'); pc=$(echo "$result" | awk '{print $5}'); pt=$(echo "$result" | awk '{print $8}')
+awk -v pw="$pw" -v pc="$pc" -v pt="$pt" -v xw="$xw" -v xc="$xc" \
+    'BEGIN {printf "ratio to xmllint: %.2fx wall, %.2fx cpu (all threads), %.2fx parse-thread cpu\n", pw / xw, pc / xc, pt / xc}'
