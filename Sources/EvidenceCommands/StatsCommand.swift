@@ -1,10 +1,64 @@
 import ArgumentParser
+import EvidenceStore
+import Foundation
 
-/// `evidence stats` (not implemented yet).
+/// `evidence stats`: counts, the ingest manifest and the snapshot id of the index.
 struct StatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Print counts, ingested files and the snapshot id of the index."
+    )
+
+    /// The output formats of `stats`.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @OptionGroup var indexOptions: IndexOptions
 
     func run() throws {
-        throw ValidationError("'evidence stats' is not implemented yet")
+        try run(output: .standard())
+    }
+
+    /// Runs the command, writing to `output`.
+    func run(output: CommandOutput) throws {
+        let store = try ArticleStore(path: indexOptions.index, create: false)
+        defer { store.close() }
+        let statistics = try store.statistics()
+        switch format {
+        case .json:
+            output.write(try StatsCommand.json(statistics))
+        case .text:
+            output.write(StatsCommand.text(statistics, index: indexOptions.index))
+        }
+    }
+
+    /// `{articles, deleted, files: [...], snapshot, …}`, pretty-printed with sorted keys.
+    static func json(_ statistics: IndexStatistics) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(statistics), as: UTF8.self) + "\n"
+    }
+
+    /// The statistics laid out for people.
+    static func text(_ statistics: IndexStatistics, index: String) -> String {
+        var lines = [
+            "Index:        \(index) (schema v\(statistics.schemaVersion), \(String(format: "%.1f", Double(statistics.databaseBytes) / 1e6)) MB)",
+            "Snapshot:     \(statistics.snapshot)",
+            "Articles:     \(statistics.articles) (\(statistics.books) book articles, \(statistics.withAbstract) with abstract, \(statistics.retracted) retracted)",
+            "Deleted:      \(statistics.deleted)",
+            "Authors:      \(statistics.distinctAuthors) distinct names",
+        ]
+        if let earliest = statistics.earliestYear, let latest = statistics.latestYear {
+            lines.append("Years:        \(earliest)–\(latest)")
+        }
+        lines.append("Files:        \(statistics.files.count)")
+        for file in statistics.files {
+            lines.append("  \(file.name)  \(file.records) records, \(file.deletions) deletions, sha256 \(file.sha256.prefix(12))…, \(file.ingestedAt)")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

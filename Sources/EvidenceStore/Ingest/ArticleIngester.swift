@@ -1,0 +1,244 @@
+import Foundation
+import PubMed
+
+/// Ingests PubMed XML files into an `ArticleStore`.
+///
+/// Each file is one transaction: it goes in whole or not at all. A file whose SHA-256 is
+/// already in the manifest is skipped ("already ingested"). A file that is not
+/// well-formed is refused with `file:line:column: error: PMID …`, and the run goes on with
+/// the next file. Record warnings are returned in the outcome (never printed); with
+/// `strict`, any warning refuses the file.
+///
+/// Parsing and writing run in parallel: a parsing thread turns records into `ArticleRow`s
+/// (the CPU work of folding, joining and compressing) and hands them in batches through a
+/// bounded queue to the calling thread, which writes them with prepared statements.
+///
+/// Because each file commits atomically with its manifest row, a killed ingest leaves the
+/// index holding exactly the files committed before; running it again skips those and
+/// ingests the rest.
+public final class ArticleIngester {
+    /// The index written to.
+    public let store: ArticleStore
+    public var options: IngestOptions
+
+    /// Creates an ingester writing into `store`.
+    public init(store: ArticleStore, options: IngestOptions = IngestOptions()) {
+        self.store = store
+        self.options = options
+    }
+
+    /// Ingests every file `paths` name (see `IngestInput.expand`), in order.
+    ///
+    /// Never throws for a bad file: each file's fate is in the report. `progress` is called
+    /// on the calling thread while a file is being written.
+    public func ingest(paths: [String], progress: ((IngestProgress) -> Void)? = nil) -> IngestReport {
+        ingest(IngestInput.expand(paths), progress: progress)
+    }
+
+    /// Ingests `inputs`, in order.
+    public func ingest(_ inputs: [IngestInput], progress: ((IngestProgress) -> Void)? = nil) -> IngestReport {
+        var outcomes: [FileIngestOutcome] = []
+        for (offset, input) in inputs.enumerated() {
+            outcomes.append(ingest(input, fileNumber: offset + 1, fileCount: inputs.count, progress: progress))
+        }
+        return IngestReport(files: outcomes)
+    }
+
+    /// Ingests one input in one transaction.
+    public func ingest(_ input: IngestInput, fileNumber: Int = 1, fileCount: Int = 1,
+                       progress: ((IngestProgress) -> Void)? = nil) -> FileIngestOutcome {
+        let started = Date()
+        var outcome = FileIngestOutcome(input: input)
+        var input = input
+        var temporaryCopy: String?
+        defer {
+            if let temporaryCopy { try? FileManager.default.removeItem(atPath: temporaryCopy) }
+        }
+        do {
+            let digest: FileDigest
+            if input.isStandardInput {
+                let copy = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-stdin-\(UUID().uuidString).xml").path
+                temporaryCopy = copy
+                digest = try FileDigest(copyingStandardInputTo: copy)
+                input.readablePath = copy
+            } else {
+                digest = try FileDigest(path: input.readablePath)
+            }
+            outcome.sha256 = digest.sha256
+            outcome.bytes = digest.bytes
+            if let previous = try store.ingestedFile(sha256: digest.sha256) {
+                outcome.status = .alreadyIngested
+                outcome.records = previous.records
+                outcome.deletions = previous.deletions
+                outcome.seconds = Date().timeIntervalSince(started)
+                return outcome
+            }
+            let expected = FileDigest.expectedXMLBytes(path: input.readablePath, fileBytes: digest.bytes)
+            try store.database.transaction {
+                let fileID = try store.beginIngestedFile(name: input.name, path: input.path, sha256: digest.sha256, bytes: digest.bytes)
+                try write(input, fileID: fileID, into: &outcome, started: started, expectedBytes: expected) { records, bytes, elapsed in
+                    progress?(IngestProgress(input: input, fileNumber: fileNumber, fileCount: fileCount, records: records,
+                                             bytes: bytes, expectedBytes: expected, elapsed: elapsed))
+                }
+                if options.strict, let first = outcome.diagnostics.first {
+                    outcome.diagnostics = outcome.diagnostics.map { var error = $0; error.severity = .error; return error }
+                    var failure = first
+                    failure.severity = .error
+                    failure.message += " (--strict: \(outcome.diagnostics.count) warning\(outcome.diagnostics.count == 1 ? "" : "s") make the file fail)"
+                    throw failure
+                }
+                try store.finishIngestedFile(id: fileID, records: outcome.records, deletions: outcome.deletions)
+            }
+            outcome.status = .ingested
+        } catch let diagnostic as ParseDiagnostic {
+            outcome = FileIngestOutcome.refused(outcome, because: diagnostic)
+        } catch {
+            outcome = FileIngestOutcome.refused(outcome, because: ParseDiagnostic(severity: .error, file: input.displayName, message: "\(error)"))
+        }
+        outcome.seconds = Date().timeIntervalSince(started)
+        return outcome
+    }
+
+    /// Parses `input` on a second thread and writes what it yields on this one.
+    private func write(_ input: IngestInput, fileID: Int64, into outcome: inout FileIngestOutcome, started: Date,
+                       expectedBytes: Int64, progress: (Int, Int64, Double) -> Void) throws {
+        // Into an empty index, build the secondary indexes once at the end instead of row by row.
+        let deferredIndexes = try store.articleCount() == 0 ? try store.dropSecondaryIndexes() : []
+        let writer = try ArticleWriter(database: store.database)
+        let queue = RecordBatchQueue(capacity: options.queueCapacity)
+        let producer = ParsingThread(input: input, queue: queue, batchSize: options.batchSize)
+        producer.start()
+        defer {
+            queue.cancel()
+            producer.waitUntilDone()
+        }
+        let deletedAt = ArticleStore.timestamp()
+        var bytes: Int64 = 0
+        var lastReport = Date.distantPast
+        var currentPMID: PMID?
+        do {
+            while let batch = queue.pop() {
+                for item in batch {
+                    switch item {
+                    case .row(let row):
+                        currentPMID = row.record.pmid
+                        outcome.records += 1
+                        bytes += Int64(row.xmlBytes)
+                        switch try writer.write(row, sourceFileID: fileID) {
+                        case .inserted: outcome.inserted += 1
+                        case .replaced: outcome.replaced += 1
+                        case .skippedOlder: outcome.skippedOlder += 1
+                        }
+                    case .deletion(let pmids):
+                        for pmid in pmids {
+                            currentPMID = pmid
+                            outcome.deletions += 1
+                            if try writer.delete(pmid, fileID: fileID, at: deletedAt) { outcome.deletedRecords += 1 }
+                        }
+                    }
+                }
+                let now = Date()
+                if now.timeIntervalSince(lastReport) >= options.progressInterval {
+                    lastReport = now
+                    progress(outcome.records, bytes, now.timeIntervalSince(started))
+                }
+            }
+        } catch {
+            queue.cancel()
+            producer.waitUntilDone()
+            throw ParseDiagnostic(severity: .error, file: input.displayName, pmid: currentPMID, message: "cannot store the record: \(error)")
+        }
+        producer.waitUntilDone()
+        outcome.diagnostics = producer.diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.file = input.displayName
+            return diagnostic
+        }
+        if let failure = producer.failure {
+            if var diagnostic = failure as? ParseDiagnostic {
+                diagnostic.file = input.displayName
+                throw diagnostic
+            }
+            throw ParseDiagnostic(severity: .error, file: input.displayName, message: "\(failure)")
+        }
+        try store.recreateIndexes(deferredIndexes)
+        progress(outcome.records, bytes, Date().timeIntervalSince(started))
+    }
+}
+
+extension FileIngestOutcome {
+    /// `outcome` marked failed, with counts zeroed: nothing from the file was kept.
+    static func refused(_ outcome: FileIngestOutcome, because failure: ParseDiagnostic) -> FileIngestOutcome {
+        var refused = FileIngestOutcome(input: outcome.input)
+        refused.sha256 = outcome.sha256
+        refused.bytes = outcome.bytes
+        refused.diagnostics = outcome.diagnostics
+        refused.failure = failure
+        refused.status = .failed
+        return refused
+    }
+}
+
+/// The parsing side of the ingest pipeline: runs `PubMedParser` on its own thread, turns
+/// records into rows, and pushes them in batches.
+private final class ParsingThread: @unchecked Sendable {
+    let input: IngestInput
+    let queue: RecordBatchQueue
+    let batchSize: Int
+    private let done = DispatchSemaphore(value: 0)
+    private var joined = false
+    /// Set on the parsing thread; read only after `waitUntilDone()`.
+    private(set) var diagnostics: [ParseDiagnostic] = []
+    private(set) var failure: Error?
+
+    init(input: IngestInput, queue: RecordBatchQueue, batchSize: Int) {
+        self.input = input
+        self.queue = queue
+        self.batchSize = max(1, batchSize)
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            run()
+            done.signal()
+        }
+        thread.name = "evidence-parser"
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+
+    /// Waits for the parsing thread to end; safe to call more than once.
+    func waitUntilDone() {
+        guard !joined else { return }
+        done.wait()
+        joined = true
+    }
+
+    private func run() {
+        var batch: [IngestItem] = []
+        batch.reserveCapacity(batchSize)
+        let source: ParserInput = .file(path: input.readablePath)
+        do {
+            _ = try PubMedParser().parse(source, diagnose: { [self] diagnostic in
+                diagnostics.append(diagnostic)
+            }, handle: { [self] item in
+                switch item {
+                case .record(let record):
+                    batch.append(.row(try ArticleRow(record)))
+                case .deletion(let pmids):
+                    batch.append(.deletion(pmids))
+                }
+                if batch.count >= batchSize {
+                    try queue.push(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            })
+            if !batch.isEmpty { try queue.push(batch) }
+        } catch is RecordBatchQueue.Cancelled {
+            // The writer stopped; it reports why.
+        } catch {
+            failure = error
+        }
+        queue.finish()
+    }
+}
