@@ -110,6 +110,17 @@ struct PubMedParserTests {
         #expect(ParserInput.standardInput.displayName == "<stdin>")
     }
 
+    @Test("reading ahead or not gives the same items")
+    func readAhead() throws {
+        let path = try ParserFixtures.path("book-article.xml")
+        var direct: [PubMedRecord] = []
+        _ = try PubMedParser(options: .init(readsAhead: false)).parse(.file(path: path)) { item in
+            if case .record(let record) = item { direct.append(record) }
+        }
+        #expect(direct.count == 2)
+        #expect(direct == (try ParserFixtures.parse("book-article.xml").records))
+    }
+
     @Test("bytes in memory parse, and diagnostics use their name")
     func bytes() throws {
         let xml = #"<PubmedArticle><MedlineCitation><PMID>5</PMID><Article><ArticleTitle>T</ArticleTitle></Article></MedlineCitation></PubmedArticle>"#
