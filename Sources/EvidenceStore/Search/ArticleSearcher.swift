@@ -36,20 +36,22 @@ public final class ArticleSearcher {
         let filtered = options.filtered(query)
         let compiled = QueryCompiler.compile(filtered)
         return try guarded("searching") {
-            let total = try count(compiled)
-            var ranking: RankingMethod = .exact
+            var ranking: RankingMethod = compiled.rankingExpression == nil || options.sort != .relevance ? .unranked : .exact
             var ranked: [(PMID, Double?)] = []
-            if options.limit > 0 && options.offset < total {
-                (ranked, ranking) = try page(compiled, root: filtered.root, total: total, options: options)
-            } else if compiled.rankingExpression == nil || options.sort != .relevance {
-                ranking = .unranked
+            var total: Int?
+            if options.limit > 0 {
+                let page = try page(compiled, root: filtered.root, options: options)
+                ranked = page.hits
+                ranking = page.method
+                total = page.total
             }
+            let resolvedTotal = try total ?? count(compiled)
             let hits = try ranked.map { try hit($0.0, score: $0.1, compiled: compiled, snippets: options.snippets) }
             var facets: [SearchFacet: [FacetCount]] = [:]
             for facet in options.facets {
                 facets[facet] = try facetCounts(facet, compiled: compiled, limit: options.facetLimit)
             }
-            return SearchResults(query: filtered, total: total, hits: hits, facets: facets, options: options, ranking: ranking)
+            return SearchResults(query: filtered, total: resolvedTotal, hits: hits, facets: facets, options: options, ranking: ranking)
         }
     }
 
@@ -87,39 +89,78 @@ public final class ArticleSearcher {
         return Int(try database.scalarInt("SELECT count(*) FROM (\(compiled.pmidSQL))", arguments: Self.bindable(compiled.arguments)) ?? 0)
     }
 
+    /// A page of hits, how they were ranked, and the total when the page query could count it
+    /// on the way (a window `count(*) OVER ()` over the rows it ranks anyway).
+    struct Page {
+        var hits: [(PMID, Double?)]
+        var method: RankingMethod
+        var total: Int?
+    }
+
     /// The page of PMIDs with scores, and how they were ranked.
-    func page(_ compiled: CompiledQuery, root: QueryNode, total: Int, options: SearchOptions) throws -> ([(PMID, Double?)], RankingMethod) {
+    func page(_ compiled: CompiledQuery, root: QueryNode, options: SearchOptions) throws -> Page {
         let arguments = Self.bindable(compiled.arguments)
         let limit = options.limit, offset = options.offset
+        /// Rows of (pmid, score?, total) → a page; the total is known only if a row came back.
+        func page(_ sql: String, _ arguments: [any DatabaseBindable], scored: Bool, method: RankingMethod) throws -> Page {
+            var total: Int?
+            let hits = try database.query(sql, arguments: arguments) { row -> (PMID, Double?) in
+                total = row.isNull(2) ? nil : row.int(2)
+                return (PMID(row.int64(0)), scored ? row.double(1) : nil)
+            }
+            return Page(hits: hits, method: method, total: total)
+        }
         switch options.sort {
         case .relevance:
-            guard let ranking = compiled.rankingExpression else { return (try byDate(compiled, limit: limit, offset: offset), .unranked) }
+            guard let ranking = compiled.rankingExpression else { return try byDate(compiled, limit: limit, offset: offset) }
             if options.allowsCandidateRanking, compiled.matchExpression != nil,
                let words = BroadQueryShape.words(in: root),
                let candidates = try TermImpactIndex(database: database, weights: weights).topHits(words: words, limit: limit + offset) {
-                return (candidates.dropFirst(offset).map { ($0.0, Optional($0.1)) }, .candidates)
+                return Page(hits: candidates.dropFirst(offset).map { ($0.0, Optional($0.1)) }, method: .candidates, total: nil)
             }
             if let match = compiled.matchExpression {
-                let sql = "SELECT rowid, \(weights.bm25Call) AS score FROM article_fts WHERE article_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?"
-                return (try database.query(sql, arguments: [match, limit, offset]) { (PMID($0.int64(0)), Optional($0.double(1))) }, .exact)
+                // bm25() cannot run under a window function, so the total is counted apart.
+                let sql = "SELECT rowid, \(weights.bm25Call) AS score, NULL FROM article_fts"
+                    + " WHERE article_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?"
+                return try page(sql, [match, limit, offset], scored: true, method: .exact)
             }
-            let sql = "SELECT rowid, \(weights.bm25Call) AS score FROM article_fts WHERE article_fts MATCH ?"
+            let sql = "SELECT rowid, \(weights.bm25Call) AS score, NULL FROM article_fts WHERE article_fts MATCH ?"
                 + " AND +rowid IN (\(compiled.pmidSQL)) ORDER BY score LIMIT ? OFFSET ?"
-            return (try database.query(sql, arguments: [ranking] + arguments + [limit, offset]) {
-                (PMID($0.int64(0)), Optional($0.double(1)))
-            }, .exact)
+            // Records matching only through field criteria (e.g. `x OR Smith J[au]`) have no
+            // text match to rank: they follow the ranked ones, newest first.
+            var ranked = try page(sql, [ranking] + arguments + [limit, offset], scored: true, method: .exact)
+            let total = try count(compiled)
+            if ranked.hits.count < limit, total > offset + ranked.hits.count {
+                let rankedTotal = Int(try database.scalarInt(
+                    "SELECT count(*) FROM article_fts WHERE article_fts MATCH ? AND +rowid IN (\(compiled.pmidSQL))",
+                    arguments: [ranking] + arguments) ?? 0)
+                let unrankedOffset = max(0, offset - rankedTotal)
+                let rest = try database.query("""
+                    SELECT a.pmid FROM article a WHERE a.pmid IN (\(compiled.pmidSQL))
+                    AND a.pmid NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)
+                    ORDER BY a.sort_date DESC, a.pmid DESC LIMIT ? OFFSET ?
+                    """, arguments: arguments + [ranking, limit - ranked.hits.count, unrankedOffset]) { (PMID($0.int64(0)), Double?.none) }
+                ranked.hits += rest
+            }
+            ranked.total = total
+            return ranked
         case .date:
-            return (try byDate(compiled, limit: limit, offset: offset), .unranked)
+            return try byDate(compiled, limit: limit, offset: offset)
         case .pmid:
-            let sql = "SELECT pmid FROM (\(compiled.pmidSQL)) ORDER BY pmid LIMIT ? OFFSET ?"
-            return (try database.query(sql, arguments: arguments + [limit, offset]) { (PMID($0.int64(0)), nil) }, .unranked)
+            let sql = "SELECT pmid, NULL, count(*) OVER () FROM (\(compiled.pmidSQL)) ORDER BY pmid LIMIT ? OFFSET ?"
+            return try page(sql, arguments + [limit, offset], scored: false, method: .unranked)
         }
     }
 
-    func byDate(_ compiled: CompiledQuery, limit: Int, offset: Int) throws -> [(PMID, Double?)] {
-        let sql = "SELECT a.pmid FROM article a WHERE a.pmid IN (\(compiled.pmidSQL))"
+    func byDate(_ compiled: CompiledQuery, limit: Int, offset: Int) throws -> Page {
+        let sql = "SELECT a.pmid, count(*) OVER () FROM article a WHERE a.pmid IN (\(compiled.pmidSQL))"
             + " ORDER BY a.sort_date DESC, a.pmid DESC LIMIT ? OFFSET ?"
-        return try database.query(sql, arguments: Self.bindable(compiled.arguments) + [limit, offset]) { (PMID($0.int64(0)), nil) }
+        var total: Int?
+        let hits = try database.query(sql, arguments: Self.bindable(compiled.arguments) + [limit, offset]) { row -> (PMID, Double?) in
+            total = row.int(1)
+            return (PMID(row.int64(0)), nil)
+        }
+        return Page(hits: hits, method: .unranked, total: total)
     }
 
     /// The display fields of one hit, with highlighted title and snippet.
