@@ -36,9 +36,17 @@ struct BenchSearchCommand: ParsableCommand {
     @Flag(help: "Print every query's figures too.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("Tune bm25 column weights on SciFact in this folder (corpus.xml.gz, claims_train.jsonl) instead.",
+                               valueName: "path"))
+    var scifact: String?
+
     func run() throws {
         let output = CommandOutput.standard()
         let bench = BenchSearchData(folder: URL(fileURLWithPath: data), generator: URL(fileURLWithPath: generator))
+        if let scifact {
+            try tune(scifact: URL(fileURLWithPath: scifact), bench: bench, output: output)
+            return
+        }
         for size in records {
             let index = try bench.prepare(records: size) { output.writeError($0 + "\n") }
             if prepareOnly { continue }
@@ -156,6 +164,31 @@ struct BenchSearchCommand: ParsableCommand {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Mean nDCG@10 on SciFact claims for plain bm25 and a grid of title/MeSH/abstract weights.
+    func tune(scifact folder: URL, bench: BenchSearchData, output: CommandOutput) throws {
+        try FileManager.default.createDirectory(at: bench.folder, withIntermediateDirectories: true)
+        let path = bench.folder.appendingPathComponent("scifact.sqlite").path
+        let store = try ArticleStore(path: path)
+        defer { store.close() }
+        if try store.manifest().isEmpty {
+            let report = ArticleIngester(store: store).ingest(paths: [folder.appendingPathComponent("corpus.xml.gz").path])
+            if let failure = report.files.compactMap(\.failure).first { throw BenchSearchError("SciFact ingest failed: \(failure)") }
+        }
+        let claims = try RetrievalEvaluation.claims(jsonLines: folder.appendingPathComponent("claims_train.jsonl"))
+        let evaluation = RetrievalEvaluation(searcher: ArticleSearcher(database: store.database))
+        output.write("SciFact: \(try store.articleCount()) abstracts, \(claims.count) claims with cited documents; nDCG@10, claims as OR-ed words\n")
+        var grid: [(String, SearchWeights)] = [("plain bm25 (all columns 1)", .plain), ("default", .default)]
+        for title in [1.5, 2, 3, 5, 8] {
+            grid.append(("title \(title)", SearchWeights(title: title, abstract: 1, mesh: 2, keywords: 1.5, authors: 1)))
+        }
+        for (label, weights) in grid {
+            let started = Date()
+            let score = try evaluation.meanNDCG(claims, weights: weights)
+            output.write(String(format: "  %-28@ %@  nDCG@10 %.4f  (%.1f s)\n", label as NSString,
+                                weights.bm25Arguments as NSString, score, Date().timeIntervalSince(started)))
+        }
     }
 
     static func milliseconds(_ body: () throws -> Void) throws -> Double {
