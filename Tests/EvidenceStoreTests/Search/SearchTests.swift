@@ -202,5 +202,33 @@ struct SearchTests {
         for (a, b) in zip(fast.hits.compactMap(\.score), exact.hits.compactMap(\.score)) {
             #expect(abs(a - b) < 1e-9)
         }
+        // Truncated lists: the bounds either settle the top exactly (with rescoring) or give up.
+        try index.build(minimumDocuments: 1, listLength: 4)
+        for query in ["ketamine OR depression", "ketamine", "depression OR cystitis OR sleep", "the OR of OR and"] {
+            let exactTop = try fixture.searcher.search(query, options: SearchOptions(limit: 2, allowsCandidateRanking: false))
+            let top = try fixture.searcher.search(query, options: SearchOptions(limit: 2))
+            #expect(top.hits.map(\.pmid) == exactTop.hits.map(\.pmid), "\(query) \(top.ranking)")
+        }
+    }
+
+    @Test("bm25 computed outside FTS5 equals FTS5's own, term by term")
+    func exactScorer() throws {
+        let fixture = try SearchFixture()
+        let weights = fixture.searcher.weights
+        let totals = try IndexTotals(database: fixture.store.database)
+        #expect(totals.rows == 10)
+        let scorer = ExactTermScorer(database: fixture.store.database, weights: weights, rows: totals.rows, averageLength: totals.averageLength)
+        for term in ["ketamin", "depress", "smith", "the"] {
+            let fts = try fixture.store.database.query(
+                "SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?", arguments: [FTS5Expression.string(term)]) {
+                ($0.int64(0), $0.double(1))
+            }
+            #expect(!fts.isEmpty, "\(term)")
+            let documents = try #require(try fixture.store.database.scalarInt("SELECT doc FROM article_fts_vocab WHERE term = ?", arguments: [term]))
+            let ours = try scorer.scores(pmids: fts.map(\.0), terms: [term: Int(documents)])
+            for (pmid, score) in fts {
+                #expect(abs((ours[pmid]?[term] ?? 0) - abs(score)) < 1e-9, "\(term) \(pmid)")
+            }
+        }
     }
 }
