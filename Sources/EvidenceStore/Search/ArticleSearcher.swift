@@ -46,7 +46,8 @@ public final class ArticleSearcher {
                 total = page.total
             }
             let resolvedTotal = try total ?? count(compiled)
-            let hits = try ranked.map { try hit($0.0, score: $0.1, compiled: compiled, snippets: options.snippets) }
+            let marked = options.snippets ? try markedPassages(ranked.map(\.0), ranking: compiled.rankingExpression) : [:]
+            let hits = try ranked.map { try hit($0.0, score: $0.1, marked: marked[$0.0], snippets: options.snippets) }
             var facets: [SearchFacet: [FacetCount]] = [:]
             for facet in options.facets {
                 facets[facet] = try facetCounts(facet, compiled: compiled, limit: options.facetLimit)
@@ -164,7 +165,9 @@ public final class ArticleSearcher {
     }
 
     /// The display fields of one hit, with highlighted title and snippet.
-    func hit(_ pmid: PMID, score: Double?, compiled: CompiledQuery, snippets: Bool) throws -> SearchHit {
+    /// The display fields of one hit; `marked` holds its highlighted title and snippet
+    /// (from `markedPassages`), when the query had text terms that matched.
+    func hit(_ pmid: PMID, score: Double?, marked: (title: String?, snippet: String?)?, snippets: Bool) throws -> SearchHit {
         let row = try database.queryFirst("""
             SELECT pub_year, first_author, coalesce(journal_ta, journal_iso, journal_title), title, doi, abstract
             FROM article WHERE pmid = ?
@@ -178,21 +181,43 @@ public final class ArticleSearcher {
             $0.string(0) ?? ""
         }
         var title = HighlightedText(plain: row?.3 ?? "")
-        var snippet = HighlightedText(plain: Self.leadingPassage(row?.5))
-        if snippets, let ranking = compiled.rankingExpression {
-            let marked = try database.queryFirst("""
-                SELECT highlight(article_fts, 0, char(1), char(2)), snippet(article_fts, 1, char(1), char(2), '…', 40)
-                FROM article_fts WHERE article_fts MATCH ? AND rowid = ?
-                """, arguments: [ranking, pmid]) { ($0.string(0), $0.string(1)) }
-            if let marked {
-                if let text = marked.0, !text.isEmpty { title = HighlightedText(markedText: text) }
-                if let text = marked.1, !text.isEmpty { snippet = HighlightedText(markedText: text) }
-            }
-        }
-        if !snippets { snippet = HighlightedText(plain: "") }
+        var snippet = HighlightedText(plain: snippets ? Self.leadingPassage(row?.5) : "")
+        if let text = marked?.title, !text.isEmpty { title = HighlightedText(markedText: text) }
+        if snippets, let text = marked?.snippet, !text.isEmpty { snippet = HighlightedText(markedText: text) }
         return SearchHit(pmid: pmid, year: row?.0, firstAuthor: row?.1, journal: row?.2, title: title,
                          publicationTypes: types, design: StudyDesign(publicationTypes: types, meshDescriptors: mesh),
                          doi: row?.4, snippet: snippet, score: score)
+    }
+
+    /// Highlighted titles and abstract snippets for a page of hits, with matches wrapped in
+    /// U+0001/U+0002.
+    ///
+    /// The page's records are copied into a temporary FTS5 table with the same columns and
+    /// tokenizer, and FTS5's `highlight()`/`snippet()` run there with the same expression: the
+    /// result is what they would give on the index, without re-opening the index's (possibly
+    /// long, prefix- or phrase-merged) doclists once per hit.
+    func markedPassages(_ pmids: [PMID], ranking: String?) throws -> [PMID: (title: String?, snippet: String?)] {
+        guard let ranking, !pmids.isEmpty else { return [:] }
+        try database.execute("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.page_probe USING fts5(title, abstract, mesh_terms, keyword_terms, author_names,
+                tokenize='porter fold unicode61 remove_diacritics 2');
+            DELETE FROM temp.page_probe;
+            """)
+        defer { try? database.execute("DELETE FROM temp.page_probe") }
+        let list = "[" + pmids.map(\.description).joined(separator: ",") + "]"
+        try database.execute("""
+            INSERT INTO temp.page_probe(rowid, title, abstract, mesh_terms, keyword_terms, author_names)
+            SELECT pmid, title, abstract, mesh_terms, keyword_terms, author_names FROM article
+            WHERE pmid IN (SELECT value FROM json_each(?))
+            """, arguments: [list])
+        var result: [PMID: (title: String?, snippet: String?)] = [:]
+        try database.query("""
+            SELECT rowid, highlight(page_probe, 0, char(1), char(2)), snippet(page_probe, 1, char(1), char(2), '…', 40)
+            FROM temp.page_probe WHERE page_probe MATCH ?
+            """, arguments: [ranking]) { row in
+            result[PMID(row.int64(0))] = (row.string(1), row.string(2))
+        }
+        return result
     }
 
     /// About 40 words from the start of the abstract, for hits without text matches.
