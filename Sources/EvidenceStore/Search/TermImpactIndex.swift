@@ -28,10 +28,15 @@ public struct TermImpactIndex {
 
     /// Records kept per term.
     public static let defaultListLength = 1000
+    /// Records kept for terms in at least `longListShare` of the index: the broadest terms
+    /// need deeper lists for the bounds to settle.
+    public static let longListLength = 5000
+    /// See `longListLength`.
+    public static let longListShare = 0.05
     /// Terms found in at least this share of records get a list.
     public static let minimumShare = 0.01
     /// Most candidates rescored exactly for one query.
-    public static let maximumRescored = 400
+    public static let maximumRescored = 1000
     /// bm25 parameters, as FTS5 fixes them.
     static let k1 = 1.2, b = 0.75
 
@@ -57,7 +62,7 @@ public struct TermImpactIndex {
         let manifest = try database.queryFirst("SELECT count(*), total(records), total(deletions), max(id) FROM ingested_file") {
             "\($0.int64(0))/\($0.int64(1))/\($0.int64(2))/\($0.int64(3))"
         } ?? ""
-        return "\(maxPMID)|\(manifest)|\(weights.bm25Arguments)"
+        return "\(maxPMID)|\(manifest)|\(weights.bm25Arguments)|lists \(Self.defaultListLength)/\(Self.longListLength)"
     }
 
     /// Whether lists exist and match the index as it is now.
@@ -84,11 +89,13 @@ public struct TermImpactIndex {
             for (term, documentCount) in frequent where !term.isEmpty {
                 // Only terms that FTS5 tokenizes back to themselves can be queried by their stem.
                 guard try probe.tokens(of: term) == [term] else { continue }
+                let length = listLength == Self.defaultListLength && Double(documentCount) >= Double(totals.rows) * Self.longListShare
+                    ? Self.longListLength : listLength
                 var postings = Data()
                 try database.query("""
                     SELECT rowid, \(weights.bm25Call) AS score FROM article_fts WHERE article_fts MATCH ?
                     ORDER BY score LIMIT ?
-                    """, arguments: [FTS5Expression.string(term), listLength]) { row in
+                    """, arguments: [FTS5Expression.string(term), length]) { row in
                     postings.appendPosting(pmid: row.int64(0), score: row.double(1))
                 }
                 try database.execute("INSERT INTO term_impact_list(term, documents, postings) VALUES (?, ?, ?)",
@@ -133,7 +140,8 @@ public struct TermImpactIndex {
         var listedIn: [Int64: Set<String>] = [:]
         var cutoff: [String: Double] = [:]
         for (term, list) in lists {
-            cutoff[term] = list.postings.count < state.1 ? 0 : abs(list.postings.last?.1 ?? 0)
+            // A list holding every document of its term is complete: nothing is missing from it.
+            cutoff[term] = list.postings.count >= list.documents ? 0 : abs(list.postings.last?.1 ?? 0)
             for (pmid, score) in list.postings {
                 known[pmid, default: 0] += abs(score)
                 listedIn[pmid, default: []].insert(term)
