@@ -120,10 +120,19 @@ public final class ArticleSearcher {
                 return Page(hits: candidates.dropFirst(offset).map { ($0.0, Optional($0.1)) }, method: .candidates, total: nil)
             }
             if let match = compiled.matchExpression {
-                // bm25() cannot run under a window function, so the total is counted apart.
-                let sql = "SELECT rowid, \(weights.bm25Call) AS score, NULL FROM article_fts"
-                    + " WHERE article_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?"
-                return try page(sql, [match, limit, offset], scored: true, method: .exact)
+                // One pass over the hits gives both the total and the best `limit + offset`
+                // (bm25() cannot run under a window function, and a separate count(*) would
+                // walk the doclists a second time).
+                var best = BestScores(capacity: limit + offset)
+                var total = 0
+                let statement = try database.prepare("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?")
+                defer { statement.reset() }
+                try statement.bind([match])
+                while try statement.step() {
+                    total += 1
+                    best.insert(statement.int64(0), score: statement.double(1))
+                }
+                return Page(hits: best.ordered.dropFirst(offset).map { (PMID($0.0), Optional($0.1)) }, method: .exact, total: total)
             }
             let sql = "SELECT rowid, \(weights.bm25Call) AS score, NULL FROM article_fts WHERE article_fts MATCH ?"
                 + " AND +rowid IN (\(compiled.pmidSQL)) ORDER BY score LIMIT ? OFFSET ?"
