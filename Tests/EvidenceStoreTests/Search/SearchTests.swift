@@ -136,6 +136,17 @@ struct SearchTests {
         #expect(fieldOnly.ranking == .unranked)
     }
 
+    @Test("records matching only through a field criterion follow the ranked ones")
+    func mixedOr() throws {
+        let fixture = try SearchFixture()
+        let results = try fixture.searcher.search("cystitis[ti] OR Smithson P[au]", options: SearchOptions(limit: 5))
+        #expect(results.total == 2)
+        #expect(results.hits.map(\.pmid.value) == [1008, 1005])
+        #expect(results.hits[0].score != nil && results.hits[1].score == nil)
+        let second = try fixture.searcher.search("cystitis[ti] OR Smithson P[au]", options: SearchOptions(limit: 1, offset: 1))
+        #expect(second.hits.map(\.pmid.value) == [1005])
+    }
+
     @Test("hits carry year, first author, journal, design and a snippet")
     func hitFields() throws {
         let fixture = try SearchFixture()
