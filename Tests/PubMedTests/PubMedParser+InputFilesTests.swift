@@ -13,7 +13,7 @@ struct PubMedParserInputFilesTests {
         try manager.createDirectory(atPath: directory.path("b/nested"), withIntermediateDirectories: true)
         try manager.createDirectory(atPath: directory.path(".hidden"), withIntermediateDirectories: true)
         for name in ["b/nested/z.xml.gz", "b/a.xml", "c.XML", "notes.txt", "data.json", ".hidden/x.xml", "a.xml.gz.part"] {
-            manager.createFile(atPath: directory.path(name), contents: Data("<x/>".utf8))
+            _ = manager.createFile(atPath: directory.path(name), contents: Data("<x/>".utf8))
         }
         let files = try PubMedParser.inputFiles(under: directory.url.path)
         #expect(files == [directory.path("b/a.xml"), directory.path("b/nested/z.xml.gz"), directory.path("c.XML")])

@@ -69,19 +69,26 @@ struct BenchIngestCommand: ParsableCommand {
         var xmllintTimes: [Double] = []
         var parseTimes: [Double] = []
         var ingestTimes: [Double] = []
+        var xmllintCPU: [Double] = []
+        var parseCPU: [Double] = []
+        var ingestCPU: [Double] = []
         var parseRSS: [Int] = []
         var ingestRSS: [Int] = []
         var records = 0
         for run in 0..<runs {
-            xmllintTimes.append(try BenchIngestCommand.time("/usr/bin/env", ["xmllint", "--sax", "--noout", file]).seconds)
+            let xmllint = try BenchIngestCommand.time("/usr/bin/env", ["xmllint", "--sax", "--noout", file])
+            xmllintTimes.append(xmllint.seconds)
+            xmllintCPU.append(xmllint.cpu)
             let parse = try BenchIngestCommand.time(executable, ["bench", "ingest", "--child-mode", "parse", file])
             parseTimes.append(parse.seconds)
+            parseCPU.append(parse.cpu)
             let parseChild = ChildReport(parse.output)
             parseRSS.append(parseChild.peakKB)
             records = parseChild.records
             let index = scratch.appendingPathComponent("run-\(run)/evidence.sqlite").path
             let ingest = try BenchIngestCommand.time(executable, ["bench", "ingest", "--child-mode", "ingest", "--child-index", index, file])
             ingestTimes.append(ingest.seconds)
+            ingestCPU.append(ingest.cpu)
             ingestRSS.append(ChildReport(ingest.output).peakKB)
             try? FileManager.default.removeItem(at: scratch.appendingPathComponent("run-\(run)"))
         }
@@ -97,6 +104,11 @@ struct BenchIngestCommand: ParsableCommand {
         lines.append(String(format: "  full ingest            median %6.2f s  %5.2fx xmllint (target 5x: %@)    peak RSS %4d MB (target 150 MB: %@)",
                             ingest, ingest / baseline, verdict(ingest / baseline <= 5), (ingestRSS.max() ?? 0) / 1024,
                             verdict((ingestRSS.max() ?? 0) < 150 * 1024)))
+        let baselineCPU = BenchIngestCommand.median(xmllintCPU)
+        lines.append(String(format: "  CPU time (user+sys)    xmllint %.2f s; parse %.2f s (%.2fx); ingest %.2f s (%.2fx, over two threads)",
+                            baselineCPU, BenchIngestCommand.median(parseCPU), BenchIngestCommand.median(parseCPU) / baselineCPU,
+                            BenchIngestCommand.median(ingestCPU), BenchIngestCommand.median(ingestCPU) / baselineCPU))
+        lines.append(String(format: "  load average at the end: %@ (wall-clock ratios suffer on a shared machine)", BenchIngestCommand.loadAverage()))
         lines.append(String(format: "  all runs (s): xmllint %@; parse %@; ingest %@",
                             BenchIngestCommand.list(xmllintTimes), BenchIngestCommand.list(parseTimes), BenchIngestCommand.list(ingestTimes)))
         return lines.joined(separator: "\n") + "\n"
@@ -168,14 +180,29 @@ struct BenchIngestCommand: ParsableCommand {
     }
 
     /// Wall-clock seconds to run a program (which must succeed), and its output.
-    static func time(_ executable: String, _ arguments: [String]) throws -> (seconds: Double, output: String) {
+    static func time(_ executable: String, _ arguments: [String]) throws -> (seconds: Double, cpu: Double, output: String) {
+        let cpuBefore = childrenCPUSeconds()
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try runProcess(executable, arguments)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpu = childrenCPUSeconds() - cpuBefore
         guard result.status == 0 else {
             throw ValidationError("\((executable as NSString).lastPathComponent) \(arguments.joined(separator: " ")) failed with exit status \(result.status)")
         }
-        return (seconds, result.output)
+        return (seconds, cpu, result.output)
+    }
+
+    /// User plus system CPU seconds of the children waited for so far (`RUSAGE_CHILDREN`).
+    static func childrenCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// The 1-minute load average, from /proc/loadavg.
+    static func loadAverage() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
     }
 
     static func median(_ values: [Double]) -> Double {

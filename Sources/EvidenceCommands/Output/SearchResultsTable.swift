@@ -13,7 +13,7 @@ struct SearchResultsTable {
         if !results.hits.isEmpty {
             summary += " (showing \(first)–\(last), by \(results.options.sort.rawValue))"
         }
-        lines.append(summary)
+        lines.append(TerminalStyle.fitted(summary, max(style.width, 40)))
         if !results.hits.isEmpty {
             lines.append(contentsOf: table(results.hits, startingAt: first))
         }
@@ -27,17 +27,29 @@ struct SearchResultsTable {
 
     /// Rows for hits: `#  PMID  Year  Author  Journal  Design  Title`, then the snippet indented.
     func table(_ hits: [SearchHit], startingAt first: Int) -> [String] {
-        let width = max(style.width, 60)
+        let width = max(style.width, 40)
         let rankWidth = String(first + hits.count - 1).count
-        let authorWidth = min(18, max(6, hits.map { ($0.firstAuthor ?? "").count }.max() ?? 6))
-        let journalWidth = min(20, max(7, hits.map { ($0.journal ?? "").count }.max() ?? 7))
-        let designWidth = min(17, max(6, hits.map { $0.design.rawValue.count }.max() ?? 6))
-        let fixed = rankWidth + 2 + 8 + 2 + 4 + 2 + authorWidth + 2 + journalWidth + 2 + designWidth + 2
-        let titleWidth = max(10, width - fixed)
+        var authorWidth = min(18, max(6, hits.map { ($0.firstAuthor ?? "").count }.max() ?? 6))
+        var journalWidth = min(20, max(7, hits.map { ($0.journal ?? "").count }.max() ?? 7))
+        var designWidth = min(17, max(6, hits.map { $0.design.rawValue.count }.max() ?? 6))
+        // Narrow terminals: shrink, then drop, the journal, design and author columns so the
+        // title keeps at least 20 characters.
+        func fixedWidth() -> Int {
+            rankWidth + 2 + 8 + 2 + 4 + 2 + [authorWidth, journalWidth, designWidth].filter { $0 > 0 }.reduce(0) { $0 + $1 + 2 }
+        }
+        while fixedWidth() + 20 > width, journalWidth > 7 || authorWidth > 8 || designWidth > 6 {
+            if journalWidth > 7 { journalWidth -= 1 }
+            if authorWidth > 8 { authorWidth -= 1 }
+            if designWidth > 6 { designWidth -= 1 }
+        }
+        if fixedWidth() + 20 > width { journalWidth = 0 }
+        if fixedWidth() + 20 > width { designWidth = 0 }
+        if fixedWidth() + 20 > width { authorWidth = 0 }
+        let titleWidth = max(10, width - fixedWidth())
+        func cell(_ text: String, _ count: Int) -> String { count > 0 ? TerminalStyle.padded(text, count) + "  " : "" }
         var lines: [String] = []
         let header = TerminalStyle.padded("#", rankWidth) + "  " + TerminalStyle.padded("PMID", 8) + "  Year  "
-            + TerminalStyle.padded("Author", authorWidth) + "  " + TerminalStyle.padded("Journal", journalWidth) + "  "
-            + TerminalStyle.padded("Design", designWidth) + "  Title"
+            + cell("Author", authorWidth) + cell("Journal", journalWidth) + cell("Design", designWidth) + "Title"
         lines.append(header)
         let indent = String(repeating: " ", count: rankWidth + 2)
         for (offset, hit) in hits.enumerated() {
@@ -45,9 +57,9 @@ struct SearchResultsTable {
             var line = String(repeating: " ", count: rankWidth - rank.count) + rank + "  "
             line += TerminalStyle.padded(hit.pmid.description, 8) + "  "
             line += TerminalStyle.padded(hit.year.map(String.init) ?? "", 4) + "  "
-            line += TerminalStyle.padded(hit.firstAuthor ?? "", authorWidth) + "  "
-            line += TerminalStyle.padded(hit.journal ?? "", journalWidth) + "  "
-            line += TerminalStyle.padded(hit.design.rawValue, designWidth) + "  "
+            line += cell(hit.firstAuthor ?? "", authorWidth)
+            line += cell(hit.journal ?? "", journalWidth)
+            line += cell(hit.design.rawValue, designWidth)
             line += highlighted(hit.title, fittingIn: titleWidth)
             lines.append(line)
             if !hit.snippet.segments.isEmpty {
@@ -66,7 +78,7 @@ struct SearchResultsTable {
         case .mesh: title = "By MeSH descriptor"
         }
         guard !counts.isEmpty else { return ["\(title): none"] }
-        let valueWidth = min(40, counts.map(\.value.count).max() ?? 4)
+        let valueWidth = min(max(10, style.width - 12), min(40, counts.map(\.value.count).max() ?? 4))
         let countWidth = counts.map { String($0.count).count }.max() ?? 1
         return ["\(title):"] + counts.map { count in
             let number = String(count.count)

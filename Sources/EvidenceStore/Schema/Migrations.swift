@@ -26,6 +26,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         Migration(name: "v1-articles", statements: SchemaV1.statements),
         Migration(name: "search-1", statements: SchemaSearch.statements),
+        Migration(name: "search-2", statements: SchemaSearch.packedImpactLists),
         Migration(name: "claims-ledger", statements: SchemaClaims.statements),
     ]
 

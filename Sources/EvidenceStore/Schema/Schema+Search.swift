@@ -9,6 +9,24 @@
 ///   queries rank a bounded candidate set instead of every hit. `term_impact_state` records
 ///   the index state the lists were built for; lists from another state are ignored.
 enum SchemaSearch {
+    /// Migration `search-2`: impact lists as one packed row per term (pmid as UInt32 and score
+    /// as Float64, little-endian, best first), a third of the size of one row per posting, and
+    /// the index totals that exact bm25 rescoring needs.
+    static let packedImpactLists: [String] = [
+        "DROP TABLE term_impact",
+        "DROP TABLE term_impact_term",
+        "DELETE FROM term_impact_state",
+        """
+        CREATE TABLE term_impact_list (
+            term TEXT PRIMARY KEY,           -- the FTS5 token (folded, stemmed)
+            documents INTEGER NOT NULL,      -- its document frequency
+            postings BLOB NOT NULL           -- (UInt32 pmid, Float64 bm25 score) pairs, best first
+        ) WITHOUT ROWID
+        """,
+        "ALTER TABLE term_impact_state ADD COLUMN average_length REAL NOT NULL DEFAULT 0",
+    ]
+
+
     static let statements: [String] = [
         "CREATE INDEX article_sort_date ON article(sort_date)",
         "CREATE INDEX article_journal_ta ON article(journal_ta COLLATE NOCASE)",

@@ -108,10 +108,11 @@ extension ArticleSearcher {
             scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
 
             let ranking = salient.isEmpty ? nil : salient.map(FTS5Expression.string).joined(separator: " OR ")
-            let compiled = CompiledQuery(pmidSQL: "", arguments: [], matchExpression: nil, rankingExpression: ranking)
             var articles: [SimilarArticle] = []
-            for (candidate, similarity, sharedMesh) in scored.prefix(limit) {
-                let hit = try hit(PMID(candidate), score: nil, compiled: compiled, snippets: true)
+            let page = scored.prefix(limit)
+            let marked = try markedPassages(page.map { PMID($0.0) }, ranking: ranking)
+            for (candidate, similarity, sharedMesh) in page {
+                let hit = try hit(PMID(candidate), score: nil, marked: marked[PMID(candidate)], snippets: true)
                 let candidateText = try database.queryFirst("SELECT coalesce(title, '') || ' ' || coalesce(abstract, '') FROM article WHERE pmid = ?",
                                                             arguments: [candidate]) { $0.string(0) ?? "" } ?? ""
                 let candidateTerms = Set(try probe.tokens(of: candidateText))
@@ -119,7 +120,7 @@ extension ArticleSearcher {
                 articles.append(SimilarArticle(hit: hit, sharedTerms: sharedTerms, sharedMesh: sharedMesh,
                                                similarity: (similarity * 1000).rounded() / 1000))
             }
-            let source = try hit(pmid, score: nil, compiled: compiled, snippets: false)
+            let source = try hit(pmid, score: nil, marked: nil, snippets: false)
             return SimilarArticles(source: source, salientTerms: salient.map { surface[$0] ?? $0 }, articles: articles)
         }
     }

@@ -17,12 +17,12 @@ struct OriginalXMLWriter {
     /// `namespaces` holds `count` (prefix, URI) pairs; `attributes` holds `count` groups of
     /// (localname, prefix, URI, value, valueEnd), as libxml2's SAX2 `startElementNs` passes them.
     mutating func writeStartTag(
-        localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?,
+        localName: UnsafePointer<UInt8>, length: Int, prefix: UnsafePointer<UInt8>?,
         namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     ) {
         buffer.append(UInt8(ascii: "<"))
-        writeQualifiedName(localName, prefix: prefix)
+        writeQualifiedName(localName, length: length, prefix: prefix)
         if let namespaces {
             for index in 0..<namespaceCount {
                 buffer.append(" xmlns")
@@ -51,11 +51,11 @@ struct OriginalXMLWriter {
         buffer.append(UInt8(ascii: ">"))
     }
 
-    /// Writes an end tag.
+    /// Writes an end tag; `length` is the byte length of `localName`.
     @inline(__always)
-    mutating func writeEndTag(localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?) {
+    mutating func writeEndTag(localName: UnsafePointer<UInt8>, length: Int, prefix: UnsafePointer<UInt8>?) {
         buffer.append("</")
-        writeQualifiedName(localName, prefix: prefix)
+        writeQualifiedName(localName, length: length, prefix: prefix)
         buffer.append(UInt8(ascii: ">"))
     }
 
@@ -134,12 +134,17 @@ struct OriginalXMLWriter {
     }
 
     @inline(__always)
-    private mutating func writeQualifiedName(_ localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?) {
+    private mutating func writeQualifiedName(_ localName: UnsafePointer<UInt8>, length: Int, prefix: UnsafePointer<UInt8>?) {
         if let prefix {
             writeCString(prefix)
             buffer.append(UInt8(ascii: ":"))
         }
-        writeCString(localName)
+        buffer.append(localName, count: length)
+    }
+
+    @inline(__always)
+    private mutating func writeQualifiedName(_ localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?) {
+        writeQualifiedName(localName, length: Self.length(localName), prefix: prefix)
     }
 
     @inline(__always)

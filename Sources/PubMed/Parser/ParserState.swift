@@ -13,7 +13,7 @@ struct ParserState {
 
     var names = ElementNameCache()
     /// Open elements, outermost first.
-    var stack: [ElementName] = []
+    var stack = ElementStack()
     /// Text of the text-holding element being read.
     var text = ByteBuffer(capacity: 16 * 1024)
     /// Depth (stack count) of the element whose text is being read; 0 when none.
@@ -39,6 +39,8 @@ struct ParserState {
 
     /// The first fatal problem; parsing stops when it is set.
     var failure: ParseDiagnostic?
+    /// Whether `failure` or `handlerError` is set (cheaper to test in the hot path).
+    var stopped = false
     /// An error thrown by the caller's handler; parsing stops when it is set.
     var handlerError: Error?
 
@@ -53,11 +55,11 @@ struct ParserState {
         self.fileName = fileName
         self.handle = handle
         self.diagnose = diagnose
-        stack.reserveCapacity(64)
     }
 
     /// Frees the buffers; the state must not be used afterwards.
     func deallocate() {
+        stack.deallocate()
         names.deallocate()
         text.deallocate()
         writer.deallocate()
@@ -81,10 +83,11 @@ struct ParserState {
         namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
         attributeCount: Int, defaultedCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     ) {
-        let name: ElementName = prefix == nil ? names.name(at: localName) : .other
-        let parent = stack.last ?? .other
-        if stack.isEmpty { noteRoot(name, localName: localName) }
-        stack.append(name)
+        let (known, length) = names.lookup(localName)
+        let name: ElementName = prefix == nil ? known : .other
+        let parent = stack.last
+        if stack.count == 0 { noteRoot(name, localName: localName) }
+        stack.append(name, length: length)
 
         if recordDepth == 0 {
             switch name {
@@ -105,7 +108,7 @@ struct ParserState {
         guard recordDepth > 0 else { return }
 
         // Attributes libxml2 added from DTD defaults were not in the input: leave them out.
-        writer.writeStartTag(localName: localName, prefix: prefix,
+        writer.writeStartTag(localName: localName, length: length, prefix: prefix,
                              namespaceCount: namespaceCount, namespaces: namespaces,
                              attributeCount: attributeCount - defaultedCount, attributes: attributes)
         guard captureDepth == 0 else {
@@ -121,11 +124,11 @@ struct ParserState {
     }
 
     mutating func endElement(localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?) {
-        guard let name = stack.popLast() else { return }
+        guard let (name, length) = stack.popLast() else { return }
         let depth = stack.count + 1
         if depth == mathDepth { mathDepth = 0 }
         if recordDepth > 0 {
-            writer.writeEndTag(localName: localName, prefix: prefix)
+            writer.writeEndTag(localName: localName, length: length, prefix: prefix)
         }
         if captureDepth > 0 {
             guard captureDepth == depth else { return }  // end of inline markup
@@ -203,9 +206,8 @@ struct ParserState {
     }
 
     private mutating func closeInRecord(_ name: ElementName, text: String?) {
-        let count = stack.count
-        let parent = count > 0 ? stack[count - 1] : .other
-        let grandparent = count > 1 ? stack[count - 2] : .other
+        let parent = stack.last
+        let grandparent = stack.secondToLast
         builder.close(name, parent: parent, grandparent: grandparent, text: text)
         if !builder.issues.isEmpty { drainIssues(line: currentLine) }
     }
@@ -229,11 +231,12 @@ struct ParserState {
     }
 
     private mutating func deliver(_ item: PubMedItem) {
-        guard handlerError == nil, failure == nil else { return }
+        guard !stopped else { return }
         do {
             try handle(item)
         } catch {
             handlerError = error
+            stopped = true
             if let context { xmlStopParser(context) }
         }
     }
@@ -250,6 +253,7 @@ struct ParserState {
     /// Records a fatal problem (the first one wins) and stops the parser.
     mutating func fail(_ message: String, line: Int? = nil, column: Int? = nil) {
         if failure == nil {
+            stopped = true
             failure = ParseDiagnostic(severity: .error, file: fileName, line: line ?? currentLine, column: column,
                                       pmid: currentPMID, message: message)
         }

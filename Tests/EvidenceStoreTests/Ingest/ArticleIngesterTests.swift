@@ -40,6 +40,25 @@ struct ArticleIngesterTests {
         #expect(manifest.allSatisfy { $0.sha256.count == 64 })
     }
 
+    /// The names of the explicit indexes in the database.
+    private func indexNames(_ store: ArticleStore) throws -> [String] {
+        try store.database.query("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name") { $0.string(0) ?? "" }
+    }
+
+    @Test("the secondary indexes deferred while filling an empty index are back afterwards, or after a rollback")
+    func deferredIndexes() throws {
+        let (store, directory) = try Fixture.store()
+        defer { directory.remove() }
+        let before = try indexNames(store)
+        #expect(before.contains("author_search_name"))
+        _ = ingest(store, ["not-well-formed.xml"])
+        #expect(try indexNames(store) == before)
+        _ = ingest(store, ["versions-v1.xml"])
+        #expect(try indexNames(store) == before)
+        let plan = try store.database.query("EXPLAIN QUERY PLAN SELECT pmid FROM author WHERE search_name = 'muller j'") { $0.string(3) ?? "" }
+        #expect(plan.joined().contains("author_search_name"))
+    }
+
     @Test("a lower version read later is skipped")
     func olderSkipped() throws {
         let (store, directory) = try Fixture.store()

@@ -136,6 +136,17 @@ struct SearchTests {
         #expect(fieldOnly.ranking == .unranked)
     }
 
+    @Test("records matching only through a field criterion follow the ranked ones")
+    func mixedOr() throws {
+        let fixture = try SearchFixture()
+        let results = try fixture.searcher.search("cystitis[ti] OR Smithson P[au]", options: SearchOptions(limit: 5))
+        #expect(results.total == 2)
+        #expect(results.hits.map(\.pmid.value) == [1008, 1005])
+        #expect(results.hits[0].score != nil && results.hits[1].score == nil)
+        let second = try fixture.searcher.search("cystitis[ti] OR Smithson P[au]", options: SearchOptions(limit: 1, offset: 1))
+        #expect(second.hits.map(\.pmid.value) == [1005])
+    }
+
     @Test("hits carry year, first author, journal, design and a snippet")
     func hitFields() throws {
         let fixture = try SearchFixture()
@@ -201,6 +212,34 @@ struct SearchTests {
         #expect(fast.hits.map(\.pmid) == exact.hits.map(\.pmid))
         for (a, b) in zip(fast.hits.compactMap(\.score), exact.hits.compactMap(\.score)) {
             #expect(abs(a - b) < 1e-9)
+        }
+        // Truncated lists: the bounds either settle the top exactly (with rescoring) or give up.
+        try index.build(minimumDocuments: 1, listLength: 4)
+        for query in ["ketamine OR depression", "ketamine", "depression OR cystitis OR sleep", "the OR of OR and"] {
+            let exactTop = try fixture.searcher.search(query, options: SearchOptions(limit: 2, allowsCandidateRanking: false))
+            let top = try fixture.searcher.search(query, options: SearchOptions(limit: 2))
+            #expect(top.hits.map(\.pmid) == exactTop.hits.map(\.pmid), "\(query) \(top.ranking)")
+        }
+    }
+
+    @Test("bm25 computed outside FTS5 equals FTS5's own, term by term")
+    func exactScorer() throws {
+        let fixture = try SearchFixture()
+        let weights = fixture.searcher.weights
+        let totals = try IndexTotals(database: fixture.store.database)
+        #expect(totals.rows == 10)
+        let scorer = ExactTermScorer(database: fixture.store.database, weights: weights, rows: totals.rows, averageLength: totals.averageLength)
+        for term in ["ketamin", "depress", "smith", "the"] {
+            let fts = try fixture.store.database.query(
+                "SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?", arguments: [FTS5Expression.string(term)]) {
+                ($0.int64(0), $0.double(1))
+            }
+            #expect(!fts.isEmpty, "\(term)")
+            let documents = try #require(try fixture.store.database.scalarInt("SELECT doc FROM article_fts_vocab WHERE term = ?", arguments: [term]))
+            let ours = try scorer.scores(pmids: fts.map(\.0), terms: [term: Int(documents)])
+            for (pmid, score) in fts {
+                #expect(abs((ours[pmid]?[term] ?? 0) - abs(score)) < 1e-9, "\(term) \(pmid)")
+            }
         }
     }
 }
