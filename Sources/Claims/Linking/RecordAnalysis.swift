@@ -16,6 +16,12 @@ struct RecordAnalysis {
     var concepts: Set<String>
     var design: StudyDesign
     var sampleSize: Int?
+    /// Every stem of the title and abstract.
+    var allStems: Set<String>
+    /// Adjacent stem pairs of the title and abstract.
+    var bigrams: Set<String>
+    /// The title's stems.
+    var titleStems: Set<String>
 
     init(record: EvidenceRecord, lexicon: CompiledLexicon, numbers: NumberExtractor, stance: StanceCues) {
         self.record = record
@@ -35,6 +41,15 @@ struct RecordAnalysis {
             all.formUnion(lexicon.conceptMatches(in: WordTokenizer.tokens(of: ScalarText(term))).map(\.payload))
         }
         concepts = all
+        var stems = Set<String>()
+        var pairs = Set<String>()
+        for sentence in sentences {
+            stems.formUnion(sentence.stems)
+            for (a, b) in zip(sentence.tokens, sentence.tokens.dropFirst()) { pairs.insert(a.stem + " " + b.stem) }
+        }
+        allStems = stems
+        bigrams = pairs
+        titleStems = sentences.first { $0.sentence.location == .title }?.stems ?? []
         let isAnimal = all.contains { lexicon.concept($0)?.slot == .population && $0 == "animal" }
             || record.meshTerms.contains { ["Rats", "Mice", "Disease Models, Animal", "Animals"].contains($0) }
                 && !record.meshTerms.contains("Humans")
