@@ -25,6 +25,14 @@ public struct EvaluationMetrics: Hashable, Sendable, Codable {
         public var evidence: [String: String]
         /// Relevant document ids.
         public var cited: Set<String>
+
+        /// Makes a labelled claim.
+        public init(id: String, claim: String, evidence: [String: String], cited: Set<String>) {
+            self.id = id
+            self.claim = claim
+            self.evidence = evidence
+            self.cited = cited
+        }
     }
 
     /// A system's output for one claim: ranked document ids and labelled predictions in rank order.

@@ -58,7 +58,7 @@ extension EvidenceLinker {
                 + weights.record * coverage(analysis.allStems) + weights.pairs * pairScore + weights.title * coverage(analysis.titleStems)
             scored.append(Scored(analysis: analysis, score: score, best: best, coverage: max(0, bestCoverage)))
         }
-        scored.sort { $0.score > $1.score }
+        scored.sort { ($0.score, -$0.analysis.record.pmid.value) > ($1.score, -$1.analysis.record.pmid.value) }
         let top = scored.first?.score ?? 1
         var result: [Citation] = []
         for (rank, item) in scored.prefix(depth).enumerated() {

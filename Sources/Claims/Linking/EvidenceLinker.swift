@@ -51,7 +51,7 @@ public final class EvidenceLinker {
             let analysis = self.analysis(of: record)
             if let citation = bestCitation(for: claim, in: analysis, weights: weights) { result.append(citation) }
         }
-        result.sort { ($0.stance != .mentions ? 1 : 0, $0.score) > ($1.stance != .mentions ? 1 : 0, $1.score) }
+        result.sort { ($0.stance != .mentions ? 1 : 0, $0.score, -$0.pmid.value) > ($1.stance != .mentions ? 1 : 0, $1.score, -$1.pmid.value) }
         return Array(result.prefix(maxCitations))
     }
 
@@ -162,6 +162,16 @@ public final class EvidenceLinker {
             let hits = focus.filter { concept in sentence.concepts.contains { lexicon.isSameOrNarrower($0, than: concept.id) } }.count
             focusScore = Double(hits) / Double(focus.count)
             focusFound = hits > 0
+        } else {
+            // No lexicon concept to focus on: the claim's own words (beyond the intervention) must be there.
+            let subject = Set(slots.intervention.map { queries.familyTerms(of: $0.id).flatMap(WordTokenizer.stems(of:)) } ?? [])
+            var total = 0.0, found = 0.0
+            for (stem, weight) in weights where !subject.contains(stem) {
+                total += weight
+                if sentence.stems.contains(stem) { found += weight }
+            }
+            focusScore = total > 0 ? found / total : 0
+            focusFound = focusScore >= 0.4
         }
         var populationScore = 0.5
         if let population = slots.population, !population.inherited {
