@@ -185,6 +185,11 @@ public struct ClaimExtractor: Sendable {
         let bestScore = scores.values.max() ?? 0
         let mainType = bestScore > 0 ? lexicon.typePriority.first { (scores[$0] ?? 0) == bestScore } ?? .general : .general
 
+        // A concept the lexicon ties to the claim's type becomes its outcome ("rapid onset" for onset claims).
+        if let typed = analysis.concepts.first(where: { lexicon.concept($0.payload)?.claimType == mainType.rawValue }),
+           let concept = lexicon.concept(typed.payload), concept.slot == .outcome {
+            slots.outcome = SlotValue(id: concept.id, label: concept.label, text: analysis.text.string(typed.span))
+        }
         var claims: [Claim] = []
         let effectTypes: Set<ClaimType> = [.adverseEffect, .safety]
         var seenEffects = Set<String>()

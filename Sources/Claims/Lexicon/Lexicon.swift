@@ -119,6 +119,8 @@ public struct LexiconConcept: Sendable, Codable, Hashable {
     public var group: String?
     /// The id of the broader concept (esketamine's is ketamine).
     public var broader: String?
+    /// A claim type this concept is the focus of ("rapid onset" for `onset` claims).
+    public var claimType: String?
 
     /// Every name, article and evidence forms together, without duplicates.
     public var allTerms: [String] {

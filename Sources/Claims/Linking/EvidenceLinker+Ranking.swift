@@ -11,8 +11,10 @@ extension EvidenceLinker {
         public var record = 0.4
         public var pairs = 0.3
         public var title = 0.1
-        /// Best-sentence coverage needed before the top record gets a SUPPORT/CONTRADICT stance.
-        public var labelThreshold = 0.4
+        /// Best-sentence coverage needed before the top record gets a SUPPORT/CONTRADICT stance…
+        public var labelThreshold = 0.45
+        /// …or whole-record coverage.
+        public var recordLabelThreshold = 0.7
         public init() {}
     }
 
@@ -40,7 +42,7 @@ extension EvidenceLinker {
         let maxRetrieval = records.map(\.retrievalScore).max() ?? 1
         let focus = queries.focusConcepts(of: claim)
 
-        struct Scored { var analysis: RecordAnalysis; var score: Double; var best: RecordAnalysis.Sentence?; var coverage: Double }
+        struct Scored { var analysis: RecordAnalysis; var score: Double; var best: RecordAnalysis.Sentence?; var coverage: Double; var recordCoverage: Double }
         var scored: [Scored] = []
         for record in records {
             let analysis = self.analysis(of: record)
@@ -54,9 +56,12 @@ extension EvidenceLinker {
                 if c > bestCoverage { bestCoverage = c; best = sentence }
             }
             let pairScore = pairs.isEmpty ? 0 : Double(pairs.filter(analysis.bigrams.contains).count) / Double(pairs.count)
-            let score = weights.retrieval * record.retrievalScore / max(maxRetrieval, 1e-9) + weights.sentence * max(0, bestCoverage)
-                + weights.record * coverage(analysis.allStems) + weights.pairs * pairScore + weights.title * coverage(analysis.titleStems)
-            scored.append(Scored(analysis: analysis, score: score, best: best, coverage: max(0, bestCoverage)))
+            let recordCoverage = coverage(analysis.allStems)
+            // A retracted record is shown, flagged, but never ranked as the best evidence.
+            let retraction = record.isRetracted ? 0.5 : 1.0
+            let score = retraction * (weights.retrieval * record.retrievalScore / max(maxRetrieval, 1e-9) + weights.sentence * max(0, bestCoverage)
+                + weights.record * recordCoverage + weights.pairs * pairScore + weights.title * coverage(analysis.titleStems))
+            scored.append(Scored(analysis: analysis, score: score, best: best, coverage: max(0, bestCoverage), recordCoverage: recordCoverage))
         }
         scored.sort { ($0.score, -$0.analysis.record.pmid.value) > ($1.score, -$1.analysis.record.pmid.value) }
         let top = scored.first?.score ?? 1
@@ -72,7 +77,7 @@ extension EvidenceLinker {
             guard let sentence = item.best else { continue }
             var stance = Stance.mentions
             var confidence = 0.2
-            if rank == 0, item.coverage >= weights.labelThreshold {
+            if rank == 0, item.coverage >= weights.labelThreshold || item.recordCoverage >= weights.recordLabelThreshold {
                 (stance, confidence) = wordStance(claim: claim.text, sentence: sentence)
                 if item.analysis.record.isRetracted && stance == .supports { stance = .mentions }
             }

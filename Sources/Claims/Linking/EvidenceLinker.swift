@@ -101,7 +101,13 @@ public final class EvidenceLinker {
         let timeContext = sentence.numbers.first { $0.kind == .timePoint }
         var comparison: QuantityComparison?
         if let quantity = claim.slots.quantity, [.efficacy, .onset, .duration, .comparison].contains(claim.type) {
-            let comparisons = sentence.numbers.compactMap { QuantityComparison.compare(claim: quantity, evidence: $0, timeContext: timeContext) }
+            // Percentages compare only when the sentence speaks of the claim's outcome alone
+            // (a sentence on response and relapse could give either rate).
+            let outcomes = Set(sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }.map(\.payload))
+            let sameOutcome = claim.slots.outcome.map { outcomes == [$0.id] } ?? (outcomes.count <= 1)
+            let comparisons = sentence.numbers
+                .filter { _ in quantity.kind != .percentage || sameOutcome }
+                .compactMap { QuantityComparison.compare(claim: quantity, evidence: $0, timeContext: timeContext) }
             comparison = comparisons.min { rank($0) < rank($1) }
         }
         var (stance, confidence) = judgeStance(claim: claim, sentence: sentence, comparison: comparison, flags: flags)
@@ -121,6 +127,21 @@ public final class EvidenceLinker {
             confidence: (confidence * 100).rounded() / 100, quote: sentence.sentence.text,
             quoteLocation: sentence.sentence.location, quoteSpan: sentence.sentence.span, numbers: sentence.numbers,
             comparison: comparison, flags: allFlags, isRetracted: analysis.record.isRetracted, method: .auto, decision: nil)
+    }
+
+    /// The outcome concept mentioned nearest a number in the sentence ("34 (57.6%) … relapsed" → relapse),
+    /// so a relapse rate is never compared with a claimed response rate.
+    func nearestOutcome(to number: ReportedNumber, in sentence: RecordAnalysis.Sentence) -> String? {
+        let outcomes = sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }
+        return outcomes.min { a, b in
+            distance(a.span, number.span) < distance(b.span, number.span)
+        }?.payload
+    }
+
+    private func distance(_ a: TextSpan, _ b: TextSpan) -> Int {
+        if a.end <= b.start { return b.start - a.end }
+        if b.end <= a.start { return a.start - b.end }
+        return 0
     }
 
     private func rank(_ comparison: QuantityComparison) -> Int {
@@ -234,6 +255,9 @@ public final class EvidenceLinker {
         }
         if signals.isNullResult {
             if claimNegated { return (.supports, 0.55) }
+            // "X was not associated with response" is about a predictor, not about whether the treatment works.
+            let lower = sentence.sentence.text.lowercased()
+            if ["associated", "predict", "related to", "independent of", "correlat"].contains(where: lower.contains) { return (.mentions, 0.3) }
             return (signals.hasContrast ? .mixed : .contradicts, 0.5)
         }
         if claimNegated {
@@ -241,7 +265,7 @@ public final class EvidenceLinker {
             // contradicts a safety claim and puts a mechanism claim in doubt.
             if signals.isNegated { return (.supports, 0.45) }
             guard claim.type == .safety || claim.type == .adverseEffect else { return (.mixed, 0.3) }
-            let reportsIt = signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) }
+            let reportsIt = signals.direction >= 0 && (signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) })
             return reportsIt ? (.contradicts, 0.45) : (.mentions, 0.25)
         }
         switch claim.type {
@@ -258,8 +282,9 @@ public final class EvidenceLinker {
         }
     }
 
-    static let occurrenceStems: Set<String> = ["associ", "risk", "report", "case", "incid", "occur", "rate", "frequent", "common", "develop"]
+    static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]
 
-    static let positiveStems: Set<String> = Set(["signific", "effect", "efficaci", "rapid", "respons", "remiss", "improv", "superior",
-                                                 "reduc", "benefit", "robust", "sustain"].map { $0 })
+    /// Stems of words reporting a positive finding (outcome names such as "response" are not findings).
+    static let positiveStems: Set<String> = ["signific", "efficaci", "effect", "rapid", "improv", "superior", "reduc", "benefit",
+                                             "robust", "sustain", "achiev", "demonstr"]
 }

@@ -6,6 +6,7 @@ struct RecordAnalysis {
         var tokens: [WordToken]
         var stems: Set<String>
         var concepts: Set<String>
+        var conceptMatches: [PhraseMatch<String>]
         var numbers: [ReportedNumber]
         var signals: StanceSignals
     }
@@ -30,11 +31,12 @@ struct RecordAnalysis {
         sentences = EvidenceSentence.sentences(title: record.title, abstract: record.abstract).map { sentence in
             let text = ScalarText(sentence.text)
             let tokens = WordTokenizer.tokens(of: text)
-            let concepts = Set(lexicon.conceptMatches(in: tokens).map(\.payload))
+            let matches = lexicon.conceptMatches(in: tokens)
+            let concepts = Set(matches.map(\.payload))
             all.formUnion(concepts)
             let found = numbers.numbers(in: text, span: TextSpan(start: 0, end: text.count))
             for n in found where n.kind == .sampleSize { largest = max(largest, n.value ?? 0) }
-            return Sentence(sentence: sentence, tokens: tokens, stems: Set(tokens.map(\.stem)), concepts: concepts,
+            return Sentence(sentence: sentence, tokens: tokens, stems: Set(tokens.map(\.stem)), concepts: concepts, conceptMatches: matches,
                             numbers: found, signals: stance.signals(in: tokens))
         }
         for term in record.meshTerms {

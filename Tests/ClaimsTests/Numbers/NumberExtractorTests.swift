@@ -64,3 +64,20 @@ struct NumberExtractorTests {
         #expect(numbers.isEmpty)
     }
 }
+
+@Suite("Number extraction on real abstract sentences")
+struct NumberExtractorRealSentenceTests {
+    @Test("odds ratios with intervals and p-values yield no percentages")
+    func oddsRatios() {
+        let text = "Pooled response from six studies gave OR = 1.26 (95% CI, 0.92-1.71; p = 0.15) and remission from seven studies gave OR = 1.17 (95% CI, 0.89-1.54; p = 0.26)."
+        let numbers = NumberExtractor().numbers(in: text)
+        #expect(numbers.map(\.kind) == [.confidenceInterval, .pValue, .confidenceInterval, .pValue])
+    }
+
+    @Test("counts with percentages keep their numerators")
+    func countsWithPercentages() {
+        let text = "Among the 121 who achieved stable response, 16 (25.8%) in the esketamine group and 34 (57.6%) in the placebo group relapsed."
+        let numbers = NumberExtractor().numbers(in: text).filter { $0.kind == .percentage }
+        #expect(numbers.map(\.summary) == ["25.8% (n=16)", "57.6% (n=34)"])
+    }
+}
