@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "PubMed", "EvidenceStore", "Claims", "CitationExport", "EUtilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -107,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidenceCommandsTests",
-            dependencies: ["EvidenceCommands", "EvidenceStore", "PubMed", "EvidenceTestSupport"],
+            dependencies: ["EvidenceCommands", "EvidenceStore", "PubMed", "EUtilities", "EvidenceTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -47,8 +47,14 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
     private var savepointCounter = 0
 
+    /// Process-wide SQLite settings, applied once before the first connection opens.
+    private static let configured: Void = {
+        _ = evidence_sqlite_disable_memory_statistics()
+    }()
+
     /// Opens (and by default creates) the database at `path`; `":memory:"` opens a private in-memory one.
     public init(path: String, options: Options = Options()) throws {
+        Database.configured
         self.path = path
         var connection: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI

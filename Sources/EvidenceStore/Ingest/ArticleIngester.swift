@@ -102,6 +102,8 @@ public final class ArticleIngester {
     /// Parses `input` on a second thread and writes what it yields on this one.
     private func write(_ input: IngestInput, fileID: Int64, into outcome: inout FileIngestOutcome, started: Date,
                        expectedBytes: Int64, progress: (Int, Int64, Double) -> Void) throws {
+        // Into an empty index, build the secondary indexes once at the end instead of row by row.
+        let deferredIndexes = try store.articleCount() == 0 ? try store.dropSecondaryIndexes() : []
         let writer = try ArticleWriter(database: store.database)
         let queue = RecordBatchQueue(capacity: options.queueCapacity)
         let producer = ParsingThread(input: input, queue: queue, batchSize: options.batchSize)
@@ -159,6 +161,7 @@ public final class ArticleIngester {
             }
             throw ParseDiagnostic(severity: .error, file: input.displayName, message: "\(failure)")
         }
+        try store.recreateIndexes(deferredIndexes)
         progress(outcome.records, bytes, Date().timeIntervalSince(started))
     }
 }

@@ -116,6 +116,17 @@ public struct IngestProgress: Sendable, Hashable {
     /// Seconds since the file started.
     public var elapsed: Double
 
+    /// Creates a progress report.
+    public init(input: IngestInput, fileNumber: Int, fileCount: Int, records: Int, bytes: Int64, expectedBytes: Int64, elapsed: Double) {
+        self.input = input
+        self.fileNumber = fileNumber
+        self.fileCount = fileCount
+        self.records = records
+        self.bytes = bytes
+        self.expectedBytes = expectedBytes
+        self.elapsed = elapsed
+    }
+
     /// Throughput in MB (10^6 bytes) of XML per second.
     public var megabytesPerSecond: Double { elapsed > 0 ? Double(bytes) / 1e6 / elapsed : 0 }
 

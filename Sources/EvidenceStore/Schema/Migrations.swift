@@ -37,12 +37,8 @@ public enum Migrations {
     /// means a newer `evidence` made it.
     @discardableResult
     public static func migrate(_ database: Database, migrations: [Migration] = all) throws -> [String] {
-        try database.execute("""
-            CREATE TABLE IF NOT EXISTS schema_migration (
-                name TEXT PRIMARY KEY,
-                applied_at TEXT NOT NULL
-            )
-            """)
+        // Read first: an up-to-date index needs no write lock, so opening one while
+        // another process is ingesting into it does not wait.
         let applied = Set(try appliedNames(database))
         let known = Set(migrations.map(\.name))
         if let unknown = applied.subtracting(known).sorted().first {
@@ -51,9 +47,20 @@ public enum Migrations {
                 message: "the index at \(database.path) has migration '\(unknown)', which this version of evidence does not know; use a newer evidence"
             )
         }
+        if known.isSubset(of: applied) && !migrations.isEmpty { return [] }
+        try database.execute("""
+            CREATE TABLE IF NOT EXISTS schema_migration (
+                name TEXT PRIMARY KEY,
+                applied_at TEXT NOT NULL
+            )
+            """)
         var ran: [String] = []
         for migration in migrations where !applied.contains(migration.name) {
-            try database.transaction {
+            let appliedNow: Bool = try database.transaction {
+                // Another process may have applied it while this one waited for the lock.
+                if try database.scalarInt("SELECT 1 FROM schema_migration WHERE name = ?", arguments: [migration.name]) != nil {
+                    return false
+                }
                 for statement in migration.statements {
                     try database.execute(statement)
                 }
@@ -63,8 +70,9 @@ public enum Migrations {
                 )
                 let count = try database.scalarInt("SELECT count(*) FROM schema_migration") ?? 0
                 try database.execute("PRAGMA user_version = \(count)")
+                return true
             }
-            ran.append(migration.name)
+            if appliedNow { ran.append(migration.name) }
         }
         return ran
     }

@@ -23,6 +23,8 @@ struct ArticleRow {
     var firstAuthor: String?
     var lastAuthor: String?
     var authorSearchNames: [String]
+    /// Folded descriptors, one per MeSH heading.
+    var meshSearchDescriptors: [String]
     var compressedXML: Data
     /// Uncompressed size of the original XML, in bytes (for progress).
     var xmlBytes: Int
@@ -40,7 +42,7 @@ struct ArticleRow {
         pubMonth = month
         pubDay = day
         sortDate = record.year.map { year in
-            String(format: "%04d-%02d-%02d", year, month ?? 1, month == nil ? 1 : (day ?? 1))
+            ArticleRow.isoDate(year: year, month: month ?? 1, day: month == nil ? 1 : (day ?? 1))
         }
         pages = record.pagination?.expandedPages
         doi = record.doi?.value
@@ -49,8 +51,24 @@ struct ArticleRow {
         firstAuthor = displayed.first
         lastAuthor = displayed.count > 1 ? displayed.last : nil
         authorSearchNames = record.authors.map(ArticleRow.searchName(of:))
+        meshSearchDescriptors = record.mesh.map { TextFolding.fold($0.descriptor) }
         xmlBytes = record.originalXML.utf8.count
-        compressedXML = try RecordCompression.compress(record.originalXML)
+        compressedXML = try RecordCompression.compress(record.originalXML, level: 1)
+    }
+
+    /// `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when `day` / `month` are nil; without `String(format:)`,
+    /// which costs more than the rest of the row on a bulk ingest.
+    static func isoDate(year: Int, month: Int?, day: Int?) -> String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        var text = pad(year, 4)
+        if let month {
+            text += "-" + pad(month, 2)
+            if let day { text += "-" + pad(day, 2) }
+        }
+        return text
     }
 
     /// The folded, lower-case `last initials` of a person, or the folded collective name.

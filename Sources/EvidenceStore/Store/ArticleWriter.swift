@@ -40,8 +40,13 @@ final class ArticleWriter {
     private let insertGrant: Statement
     private let insertHistoryDate: Statement
 
+    /// Whether `deleted_citation` may hold rows; while it is empty (the usual case on a fresh
+    /// index), clearing a deletion mark for every record written is skipped.
+    private var mayHaveDeletions: Bool
+
     init(database: Database) throws {
         self.database = database
+        mayHaveDeletions = try database.scalarInt("SELECT 1 FROM deleted_citation LIMIT 1") != nil
         func make(_ sql: String) throws -> Statement { try database.makeStatement(sql) }
         selectVersion = try make("SELECT version FROM article WHERE pmid = ?")
         deleteArticle = try make("DELETE FROM article WHERE pmid = ?")
@@ -90,7 +95,9 @@ final class ArticleWriter {
             if existing > Int64(record.version) { return .skippedOlder }
             try run(deleteArticle) { try $0.bind(integer: pmid, at: 1) }
         }
-        try run(clearDeletion) { try $0.bind(integer: pmid, at: 1) }
+        if mayHaveDeletions {
+            try run(clearDeletion) { try $0.bind(integer: pmid, at: 1) }
+        }
         try insertArticleRow(row, sourceFileID: sourceFileID)
         try insertChildren(of: row)
         return existing == nil ? .inserted : .replaced
@@ -99,6 +106,7 @@ final class ArticleWriter {
     /// Removes `pmid` from every table and the FTS index and records the deletion; returns
     /// whether a stored record was removed.
     func delete(_ pmid: PMID, fileID: Int64?, at timestamp: String) throws -> Bool {
+        mayHaveDeletions = true
         try run(deleteArticle) { try $0.bind(integer: pmid.value, at: 1) }
         let removed = database.changes > 0
         try run(recordDeletion) { statement in
@@ -185,7 +193,7 @@ final class ArticleWriter {
                 try s.bind(text: heading.ui, at: 4)
                 try s.bind(integer: heading.major ? 1 : 0, at: 5)
                 try s.bind(integer: heading.isMajorTopic ? 1 : 0, at: 6)
-                try s.bind(text: TextFolding.fold(heading.descriptor), at: 7)
+                try s.bind(text: row.meshSearchDescriptors[position], at: 7)
             }
             for (index, qualifier) in heading.qualifiers.enumerated() {
                 try run(insertMeshQualifier) { s in
@@ -262,7 +270,8 @@ final class ArticleWriter {
         }
         var position = 0
         for event in record.history {
-            guard let date = PartialDate(year: event.year, month: event.month, day: event.day).iso8601 else { continue }
+            guard let year = event.year else { continue }
+            let date = ArticleRow.isoDate(year: year, month: event.month, day: event.month == nil ? nil : event.day)
             try run(insertHistoryDate) { s in
                 try s.bind(integer: pmid, at: 1)
                 try s.bind(integer: Int64(position), at: 2)

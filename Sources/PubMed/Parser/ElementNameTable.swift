@@ -61,20 +61,47 @@ struct ElementNameTable {
 ///
 /// libxml2 interns element names in its parser dictionary, so within one parse a name
 /// always arrives at the same address: one pointer comparison usually settles it.
+/// The owner calls `deallocate()` once.
 struct ElementNameCache {
-    private static let mask = 1023
-    private var keys: [UInt] = Array(repeating: 0, count: mask + 1)
-    private var values: [ElementName] = Array(repeating: .other, count: mask + 1)
+    private static let size = 1024
+    private let keys: UnsafeMutablePointer<UInt>
+    private let values: UnsafeMutablePointer<ElementName>
+    private let lengths: UnsafeMutablePointer<Int>
+
+    init() {
+        keys = .allocate(capacity: Self.size)
+        keys.initialize(repeating: 0, count: Self.size)
+        values = .allocate(capacity: Self.size)
+        values.initialize(repeating: .other, count: Self.size)
+        lengths = .allocate(capacity: Self.size)
+        lengths.initialize(repeating: 0, count: Self.size)
+    }
+
+    /// Frees the table; the cache must not be used afterwards.
+    func deallocate() {
+        keys.deallocate()
+        values.deallocate()
+        lengths.deallocate()
+    }
 
     /// The name at `pointer`, looked up in `ElementNameTable` on a miss.
     @inline(__always)
-    mutating func name(at pointer: UnsafePointer<UInt8>) -> ElementName {
+    func name(at pointer: UnsafePointer<UInt8>) -> ElementName {
+        lookup(pointer).name
+    }
+
+    /// The name at `pointer` and its length in bytes (without the NUL).
+    @inline(__always)
+    func lookup(_ pointer: UnsafePointer<UInt8>) -> (name: ElementName, length: Int) {
         let key = UInt(bitPattern: pointer)
-        let index = Int(truncatingIfNeeded: (key >> 3) ^ (key >> 13)) & Self.mask
-        if keys[index] == key { return values[index] }
-        let name = ElementNameTable.shared.name(forCString: pointer)
+        let index = Int(truncatingIfNeeded: (key >> 3) ^ (key >> 13)) & (Self.size - 1)
+        if keys[index] == key { return (values[index], lengths[index]) }
+        var length = 0
+        while pointer[length] != 0 { length += 1 }
+        let name = ElementNameTable.shared.name(for: UnsafeBufferPointer(start: pointer, count: length))
         keys[index] = key
         values[index] = name
-        return name
+        lengths[index] = length
+        return (name, length)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// A byte source libxml2 pulls from: a read callback, a close callback and their context.
 struct InputStream {
     var read: xmlInputReadCallback
-    var close: xmlInputCloseCallback
+    var close: xmlInputCloseCallback?
     var context: UnsafeMutableRawPointer?
 }
 
@@ -19,7 +19,7 @@ extension ParserInput {
     /// Opens the input as a stream of (decompressed) bytes.
     ///
     /// Files and standard input go through libxml2's own I/O layer, which reads gzip
-    /// transparently. A file path is always made explicit (`./name`) so that a name such as
+    /// transparently; files are read ahead on a background thread (`PrefetchingReader`). A file path is always made explicit (`./name`) so that a name such as
     /// `http://…` is never taken for a URL: nothing is fetched over the network.
     func openStream() throws -> InputStream {
         switch self {
@@ -32,8 +32,9 @@ extension ParserInput {
                 throw ParseDiagnostic(severity: .error, file: path, message: "is a directory; list its files with PubMedParser.inputFiles(under:)")
             }
             let localPath = path.hasPrefix("/") ? path : "./" + path
-            return try Self.libxmlStream(localPath, displayName: path)
+            return PrefetchingReader.wrap(try Self.libxmlStream(localPath, displayName: path))
         case .standardInput:
+            // Not read ahead: a background read of a terminal could outlive a failed parse.
             return try Self.libxmlStream("-", displayName: displayName)
         case .bytes(let bytes, _):
             let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))

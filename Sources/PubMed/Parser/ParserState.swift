@@ -13,11 +13,13 @@ struct ParserState {
 
     var names = ElementNameCache()
     /// Open elements, outermost first.
-    var stack: [ElementName] = []
+    var stack = ElementStack()
     /// Text of the text-holding element being read.
-    var text: [UInt8] = []
+    var text = ByteBuffer(capacity: 16 * 1024)
     /// Depth (stack count) of the element whose text is being read; 0 when none.
     var captureDepth = 0
+    /// Depth of the MathML `math` element being read inside text; 0 when none.
+    var mathDepth = 0
 
     /// Depth of the record element being read; 0 outside records.
     var recordDepth = 0
@@ -37,6 +39,8 @@ struct ParserState {
 
     /// The first fatal problem; parsing stops when it is set.
     var failure: ParseDiagnostic?
+    /// Whether `failure` or `handlerError` is set (cheaper to test in the hot path).
+    var stopped = false
     /// An error thrown by the caller's handler; parsing stops when it is set.
     var handlerError: Error?
 
@@ -51,8 +55,14 @@ struct ParserState {
         self.fileName = fileName
         self.handle = handle
         self.diagnose = diagnose
-        stack.reserveCapacity(64)
-        text.reserveCapacity(16 * 1024)
+    }
+
+    /// Frees the buffers; the state must not be used afterwards.
+    func deallocate() {
+        stack.deallocate()
+        names.deallocate()
+        text.deallocate()
+        writer.deallocate()
     }
 
     /// The line libxml2 is reading.
@@ -73,10 +83,11 @@ struct ParserState {
         namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
         attributeCount: Int, defaultedCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     ) {
-        let name: ElementName = prefix == nil ? names.name(at: localName) : .other
-        let parent = stack.last ?? .other
-        if stack.isEmpty { noteRoot(name, localName: localName) }
-        stack.append(name)
+        let (known, length) = names.lookup(localName)
+        let name: ElementName = prefix == nil ? known : .other
+        let parent = stack.last
+        if stack.count == 0 { noteRoot(name, localName: localName) }
+        stack.append(name, length: length)
 
         if recordDepth == 0 {
             switch name {
@@ -89,7 +100,7 @@ struct ParserState {
                 deletions.removeAll()
             case .pmid where deletionDepth > 0 && captureDepth == 0:
                 captureDepth = stack.count
-                text.removeAll(keepingCapacity: true)
+                text.removeAll()
             default:
                 break
             }
@@ -97,27 +108,32 @@ struct ParserState {
         guard recordDepth > 0 else { return }
 
         // Attributes libxml2 added from DTD defaults were not in the input: leave them out.
-        writer.writeStartTag(localName: localName, prefix: prefix,
+        writer.writeStartTag(localName: localName, length: length, prefix: prefix,
                              namespaceCount: namespaceCount, namespaces: namespaces,
                              attributeCount: attributeCount - defaultedCount, attributes: attributes)
-        guard captureDepth == 0 else { return }  // inline markup inside text
+        guard captureDepth == 0 else {
+            // Inline markup inside text; note where MathML starts (see `characters`).
+            if mathDepth == 0, Self.isMath(localName) { mathDepth = stack.count }
+            return
+        }
         if name.holdsText {
             captureDepth = stack.count
-            text.removeAll(keepingCapacity: true)
+            text.removeAll()
         }
         builder.open(name, parent: parent, attributes: AttributeList(count: attributeCount, pointers: attributes))
     }
 
     mutating func endElement(localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?) {
-        guard let name = stack.popLast() else { return }
+        guard let (name, length) = stack.popLast() else { return }
         let depth = stack.count + 1
+        if depth == mathDepth { mathDepth = 0 }
         if recordDepth > 0 {
-            writer.writeEndTag(localName: localName, prefix: prefix)
+            writer.writeEndTag(localName: localName, length: length, prefix: prefix)
         }
         if captureDepth > 0 {
             guard captureDepth == depth else { return }  // end of inline markup
             captureDepth = 0
-            let value = String(decoding: text, as: UTF8.self)
+            let value = text.string()
             if recordDepth > 0 {
                 closeInRecord(name, text: value)
             } else if deletionDepth > 0, name == .pmid {
@@ -142,8 +158,31 @@ struct ParserState {
 
     @inline(__always)
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if captureDepth > 0 { text.append(contentsOf: bytes) }
+        if captureDepth > 0 {
+            // MathML ignores white space between its elements; a pretty-printed formula's
+            // indentation (white space holding a line break) is layout, not text.
+            if mathDepth == 0 || !Self.isLayoutWhitespace(bytes) { text.append(bytes) }
+        }
         if recordDepth > 0 { writer.writeText(bytes) }
+    }
+
+    /// Whether `localName` is `math` (MathML's root, whatever its prefix).
+    private static func isMath(_ localName: UnsafePointer<UInt8>) -> Bool {
+        localName[0] == UInt8(ascii: "m") && localName[1] == UInt8(ascii: "a")
+            && localName[2] == UInt8(ascii: "t") && localName[3] == UInt8(ascii: "h") && localName[4] == 0
+    }
+
+    /// Whether `bytes` is only white space and holds a line break.
+    private static func isLayoutWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lineBreak = false
+        for byte in bytes {
+            switch byte {
+            case 0x0A, 0x0D: lineBreak = true
+            case 0x20, 0x09: continue
+            default: return false
+            }
+        }
+        return lineBreak
     }
 
     // MARK: Records
@@ -167,23 +206,17 @@ struct ParserState {
     }
 
     private mutating func closeInRecord(_ name: ElementName, text: String?) {
-        let count = stack.count
-        let parent = count > 0 ? stack[count - 1] : .other
-        let grandparent = count > 1 ? stack[count - 2] : .other
+        let parent = stack.last
+        let grandparent = stack.secondToLast
         builder.close(name, parent: parent, grandparent: grandparent, text: text)
         if !builder.issues.isEmpty { drainIssues(line: currentLine) }
     }
 
     private mutating func finishRecord() {
         recordDepth = 0
-        let record = builder.finish()
+        let record = builder.finish(originalXML: writer.take(), sourceLine: recordLine)
         if !builder.issues.isEmpty { drainIssues(line: recordLine) }
-        guard var record else {
-            writer.reset()
-            return
-        }
-        record.originalXML = writer.take()
-        record.sourceLine = recordLine
+        guard let record else { return }
         summary.records += 1
         deliver(.record(record))
     }
@@ -198,11 +231,12 @@ struct ParserState {
     }
 
     private mutating func deliver(_ item: PubMedItem) {
-        guard handlerError == nil, failure == nil else { return }
+        guard !stopped else { return }
         do {
             try handle(item)
         } catch {
             handlerError = error
+            stopped = true
             if let context { xmlStopParser(context) }
         }
     }
@@ -219,6 +253,7 @@ struct ParserState {
     /// Records a fatal problem (the first one wins) and stops the parser.
     mutating func fail(_ message: String, line: Int? = nil, column: Int? = nil) {
         if failure == nil {
+            stopped = true
             failure = ParseDiagnostic(severity: .error, file: fileName, line: line ?? currentLine, column: column,
                                       pmid: currentPMID, message: message)
         }

@@ -49,6 +49,7 @@ public struct PubMedParser: Sendable {
                 let state = UnsafeMutablePointer<ParserState>.allocate(capacity: 1)
                 state.initialize(to: ParserState(fileName: input.displayName, handle: handle, diagnose: diagnose))
                 defer {
+                    state.pointee.deallocate()
                     state.deinitialize(count: 1)
                     state.deallocate()
                 }

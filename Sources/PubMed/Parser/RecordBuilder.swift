@@ -31,7 +31,8 @@ struct RecordBuilder {
 
     /// Starts a record of `kind`.
     mutating func start(kind: PubMedRecord.Kind) {
-        record = PubMedRecord(pmid: PMID(0), kind: kind)
+        // `finish` swapped the previous record out, leaving a fresh empty one here.
+        record.kind = kind
         pmid = nil
         issues.removeAll()
         if kind == .book { record.book = Book() }
@@ -201,7 +202,7 @@ struct RecordBuilder {
             switch parent {
             case .medlineCitation, .bookDocument:
                 guard pmid == nil else { return }
-                if let value = PMID(text) {
+                if let value = Self.pmid(text) {
                     pmid = value
                 } else {
                     issues.append("PMID \"\(text)\" is not a positive integer")
@@ -214,7 +215,7 @@ struct RecordBuilder {
                     }
                 }
             case .commentsCorrections:
-                comment.pmid = PMID(text)
+                comment.pmid = Self.pmid(text)
             default:
                 break
             }
@@ -438,21 +439,27 @@ struct RecordBuilder {
     // MARK: Finishing
 
     /// Completes the record, or returns `nil` (with an issue) when it has no usable PMID.
-    mutating func finish() -> PubMedRecord? {
+    ///
+    /// The record is moved out (swapped with a fresh one), not copied.
+    mutating func finish(originalXML: String, sourceLine: Int?) -> PubMedRecord? {
+        var finished = PubMedRecord(pmid: PMID(0))
+        swap(&finished, &record)
         guard let pmid else {
             issues.append("record has no valid PMID; skipped")
             return nil
         }
-        record.pmid = pmid
-        if let book = record.book {
-            if record.title == nil { record.title = book.chapterTitle ?? book.bookTitle }
-            if record.authors.isEmpty { record.authors = book.authors }
-            if record.status == nil { record.status = record.publicationStatus }
+        finished.pmid = pmid
+        finished.originalXML = originalXML
+        finished.sourceLine = sourceLine
+        if let book = finished.book {
+            if finished.title == nil { finished.title = book.chapterTitle ?? book.bookTitle }
+            if finished.authors.isEmpty { finished.authors = book.authors }
+            if finished.status == nil { finished.status = finished.publicationStatus }
         }
-        if record.title == nil {
+        if finished.title == nil {
             issues.append("record has no title")
         }
-        return record
+        return finished
     }
 
     // MARK: Helpers
@@ -479,6 +486,27 @@ struct RecordBuilder {
         var info = record.journalInfo ?? MedlineJournalInfo()
         update(&info)
         record.journalInfo = info
+    }
+
+    /// A PMID from its text, read as bytes (`PMID.init?(_:)` goes through Foundation,
+    /// which is slow on this hot path); `nil` unless it is a positive decimal integer.
+    static func pmid(_ text: String) -> PMID? {
+        var value: Int64 = 0
+        var digits = 0
+        var trailingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard !trailingSpace, digits < 18 else { return nil }
+                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+            case 0x20, 0x09, 0x0A, 0x0D:
+                if digits > 0 { trailingSpace = true }
+            default:
+                return nil
+            }
+        }
+        return value > 0 ? PMID(value) : nil
     }
 
     /// The first four-digit number in `text` that looks like a year ("1998 Dec-1999 Jan" → 1998).

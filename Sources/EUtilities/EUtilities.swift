@@ -1,2 +1,0 @@
-/// The E-utilities client.
-public enum EUtilitiesModule {}
