@@ -12,15 +12,18 @@ public final class EvidenceLinker {
     /// Stance cues.
     public let stance: StanceCues
     /// Candidates read per query.
-    public var candidateLimit = 60
+    public var candidateLimit = 40
     /// Below this relevance (0…1) a sentence is not evidence for the claim.
     public var relevanceThreshold = 0.5
     /// Citations kept per claim.
     public var maxCitations = 10
+    /// Broader queries run only while fewer candidates than this were found.
+    public var minimumCandidates = 20
 
     let numbers: NumberExtractor
     let queries: EvidenceQuery
     private var cache: [PMID: RecordAnalysis] = [:]
+    private var searchCache: [String: [EvidenceRecord]] = [:]
     private var idfCache: [String: Double] = [:]
 
     /// A linker over `index`.
@@ -37,12 +40,22 @@ public final class EvidenceLinker {
         guard claim.isCheckable else { return [] }
         var candidates: [PMID: EvidenceRecord] = [:]
         var order: [PMID] = []
-        for expression in queries.expressions(for: claim) {
-            for record in try index.search(ftsExpression: expression, limit: candidateLimit) where candidates[record.pmid] == nil {
+        let expressions = queries.expressions(for: claim)
+        for (position, expression) in expressions.enumerated() {
+            // The last query (claim words OR-ed) is broad and slow on a large index: only when nothing narrower found anything.
+            if position == expressions.count - 1, position > 0, !order.isEmpty { break }
+            let records: [EvidenceRecord]
+            if let cached = searchCache[expression] {
+                records = cached
+            } else {
+                records = try index.search(ftsExpression: expression, limit: candidateLimit)
+                searchCache[expression] = records
+            }
+            for record in records where candidates[record.pmid] == nil {
                 candidates[record.pmid] = record
                 order.append(record.pmid)
             }
-            if order.count >= candidateLimit { break }
+            if order.count >= minimumCandidates { break }
         }
         let weights = try wordWeights(for: claim.text)
         var result: [Citation] = []

@@ -69,6 +69,14 @@ struct BenchCheckCommand: ParsableCommand {
         defer { store.close() }
         let count = try store.articleCount()
 
+        func cpuSeconds() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+                + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        }
+        var checkCPU: [Double] = []
+        var baselineCPU: [Double] = []
         var checkTimes: [Double] = []
         var baselineTimes: [Double] = []
         var claimCount = 0
@@ -76,13 +84,16 @@ struct BenchCheckCommand: ParsableCommand {
         for _ in 0..<runs {
             // Evidence check: extraction, retrieval, sentence scoring, stance, verdicts.
             var start = Date()
+            var cpu = cpuSeconds()
             let checker = ClaimChecker(lexicon: lexicon, index: StoreEvidenceIndex(store: store))
             let check = try checker.check(document)
             checkTimes.append(Date().timeIntervalSince(start))
+            checkCPU.append(cpuSeconds() - cpu)
             claimCount = check.checks.count
             citationCount = check.checks.map(\.citations.count).reduce(0, +)
             // Baseline: extraction plus one plain bm25 query (claim words OR-ed) per checkable claim.
             start = Date()
+            cpu = cpuSeconds()
             let claims = ClaimExtractor(lexicon: lexicon).extract(from: document).claims.filter(\.isCheckable)
             let index = StoreEvidenceIndex(store: store)
             for claim in claims {
@@ -91,13 +102,18 @@ struct BenchCheckCommand: ParsableCommand {
                 }
             }
             baselineTimes.append(Date().timeIntervalSince(start))
+            baselineCPU.append(cpuSeconds() - cpu)
         }
         let check = median(checkTimes)
         let baseline = median(baselineTimes)
         var text = "bench check: \(article) against \(count) records (\(records) generated, seed \(seed), plus ketamine files)\n"
         text += String(format: "  evidence check: median %.3f s of %d runs (min %.3f, max %.3f); %d claims, %d citations\n",
                        check, runs, checkTimes.min() ?? 0, checkTimes.max() ?? 0, claimCount, citationCount)
-        text += String(format: "  baseline (extraction + one bm25 query per claim): median %.3f s\n", baseline)
+        text += String(format: "  evidence check CPU time: median %.3f s\n", median(checkCPU))
+        text += String(format: "  baseline (extraction + one bm25 query per claim): median %.3f s wall, %.3f s CPU\n", baseline, median(baselineCPU))
+        if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+            text += "  load average: \(load.split(separator: " ").prefix(3).joined(separator: " "))\n"
+        }
         text += String(format: "  ratio: %.1f× baseline; target < %.1f s: %@\n", check / max(baseline, 1e-9), target, check < target ? "met" : "NOT met")
         output.write(text)
     }
