@@ -285,6 +285,11 @@ public final class EvidenceLinker {
         case .adverseEffect, .safety:
             return (.supports, signals.isHedged ? 0.5 : 0.65)
         case .efficacy, .onset, .comparison:
+            // A sentence on another outcome of the same kind (relapse for a response claim) does not bear on it.
+            if let outcome = claim.slots.outcome, let group = lexicon.concept(outcome.id)?.group,
+               sentence.concepts.contains(where: { $0 != outcome.id && lexicon.concept($0)?.group == group }) {
+                return (.mentions, 0.3)
+            }
             let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
             if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
             return (.mentions, 0.3)
