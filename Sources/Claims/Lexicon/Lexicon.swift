@@ -64,6 +64,8 @@ public struct Lexicon: Sendable, Codable {
     public func merging(_ other: Lexicon) -> Lexicon {
         var merged = self
         merged.name = name == "empty" ? other.name : "\(name)+\(other.name)"
+        merged.version = name == "empty" ? other.version : "\(version)+\(other.version)"
+        if merged.description == nil { merged.description = other.description }
         merged.concepts = Self.merge(concepts, other.concepts)
         merged.adverseEffects = Self.merge(adverseEffects, other.adverseEffects)
         merged.risks = Self.merge(risks, other.risks)
