@@ -121,7 +121,7 @@ public final class ArticleIngester {
                 for item in batch {
                     switch item {
                     case .row(let row):
-                        currentPMID = row.record.pmid
+                        currentPMID = row.pmid
                         outcome.records += 1
                         bytes += Int64(row.xmlBytes)
                         switch try writer.write(row, sourceFileID: fileID) {

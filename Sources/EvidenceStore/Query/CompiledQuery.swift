@@ -33,7 +33,9 @@ public enum SQLArgument: Hashable, Sendable, CustomStringConvertible {
     /// As shown by `--explain` (text quoted).
     public var description: String {
         switch self {
-        case .text(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        case .text(let text):
+            let shown = text.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\u{10FFFF}", with: "\\u{10FFFF}")
+            return "'" + shown + "'"
         case .integer(let value): return String(value)
         }
     }

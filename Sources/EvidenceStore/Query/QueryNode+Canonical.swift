@@ -4,7 +4,7 @@ extension QueryNode {
     public var canonical: String {
         switch self {
         case .text(let term):
-            let body = term.tokens.count == 1 && term.text.allSatisfy({ $0.isLetter || $0.isNumber })
+            let body = term.tokens.count == 1 && BooleanOperator(rawValue: term.tokens[0]) == nil
                 ? term.tokens[0]
                 : "\"" + term.tokens.joined(separator: " ") + "\""
             let star = term.isTruncated ? "*" : ""

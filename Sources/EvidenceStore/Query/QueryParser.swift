@@ -282,22 +282,27 @@ struct QueryParser {
             }
             return String(mapped).split(separator: " ").joined(separator: " ")
         }
+        /// Folded, white space collapsed, punctuation kept (MeSH names contain commas).
+        func foldedName(_ text: String) -> String {
+            SearchText.folded(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        func hasSearchable(_ text: String) -> Bool { text.contains { $0.isLetter || $0.isNumber } }
         switch field {
         case .author, .firstAuthor, .lastAuthor:
             let name = normalised(raw)
-            guard !name.isEmpty else { throw emptyValue }
+            guard hasSearchable(name) else { throw emptyValue }
             let position: AuthorPosition = field == .firstAuthor ? .first : field == .lastAuthor ? .last : .any
             return .author(name: name, position: position, truncated: truncated)
         case .mesh, .meshMajor:
             let parts = raw.split(separator: "/", maxSplits: 1).map(String.init)
-            let descriptor = normalised(parts.first ?? "")
-            guard !descriptor.isEmpty else { throw emptyValue }
-            let qualifier = parts.count > 1 ? normalised(parts[1]) : nil
+            let descriptor = foldedName(parts.first ?? "")
+            guard hasSearchable(descriptor) else { throw emptyValue }
+            let qualifier = parts.count > 1 ? foldedName(parts[1]) : nil
             return .mesh(descriptor: descriptor, qualifier: qualifier?.isEmpty == true ? nil : qualifier,
                          majorOnly: field == .meshMajor, truncated: truncated && parts.count == 1)
         case .subheading:
-            let name = normalised(raw)
-            guard !name.isEmpty else { throw emptyValue }
+            let name = foldedName(raw)
+            guard hasSearchable(name) else { throw emptyValue }
             return .subheading(name)
         case .publicationType:
             let name = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -309,7 +314,7 @@ struct QueryParser {
             return .journal(name, truncated: truncated)
         case .language:
             let name = normalised(raw)
-            guard !name.isEmpty else { throw emptyValue }
+            guard hasSearchable(name) else { throw emptyValue }
             return .language(LanguageCode.code(for: name))
         case .pmid:
             let text = raw.trimmingCharacters(in: .whitespaces)
@@ -320,7 +325,7 @@ struct QueryParser {
             return .pmid(pmid)
         case .doi:
             let text = raw.replacingOccurrences(of: " ", with: "")
-            guard !text.isEmpty else { throw emptyValue }
+            guard hasSearchable(text) else { throw emptyValue }
             return .doi(DOIText.normalised(text))
         case .publicationDate:
             let text = raw.replacingOccurrences(of: " ", with: "")

@@ -43,23 +43,7 @@ public enum SearchText {
     /// (ø→o, ł→l, ı→i, ß→ss, æ→ae, œ→oe, đ→d, ð→d, þ→th), as the store does for
     /// `author.search_name` and `mesh_heading.search_descriptor`.
     public static func folded(_ text: some StringProtocol) -> String {
-        let base = String(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        var result = ""
-        result.reserveCapacity(base.count)
-        for character in base {
-            switch character {
-            case "ø": result += "o"
-            case "ł": result += "l"
-            case "ı": result += "i"
-            case "ß": result += "ss"
-            case "æ": result += "ae"
-            case "œ": result += "oe"
-            case "đ", "ð": result += "d"
-            case "þ": result += "th"
-            default: result.append(character)
-            }
-        }
-        return result
+        TextFolding.fold(String(text))
     }
 
     /// Drops an English possessive ending (`ketamine's` → `ketamine`, also with ’).

@@ -9,51 +9,173 @@ import PubMed
 /// writing thread only SQLite calls. This is the "stored article" stage between a
 /// parsed record and an indexed one.
 struct ArticleRow {
-    var record: PubMedRecord
-    var abstract: String?
-    var meshTerms: String?
-    var keywordTerms: String?
-    var authorNames: String?
-    var pubMonth: Int?
-    var pubDay: Int?
-    var sortDate: String?
-    var pages: String?
-    var doi: String?
-    var pmcid: String?
-    var firstAuthor: String?
-    var lastAuthor: String?
-    var authorSearchNames: [String]
-    /// Folded descriptors, one per MeSH heading.
-    var meshSearchDescriptors: [String]
-    var compressedXML: Data
+    var pmid: PMID
+    var version: Int
     /// Uncompressed size of the original XML, in bytes (for progress).
     var xmlBytes: Int
+    /// The INSERTs into `article` and its child tables.
+    var operations: RowOperations
 
     init(_ record: PubMedRecord) throws {
-        self.record = record
-        abstract = record.abstractText
-        meshTerms = ArticleRow.joined(record.mesh.flatMap { heading in
-            [heading.descriptor] + heading.qualifiers.map { "\(heading.descriptor)/\($0.name)" }
-        })
-        keywordTerms = ArticleRow.joined(record.keywords.map(\.text))
-        authorNames = ArticleRow.joined(record.authors.map(\.displayName).filter { !$0.isEmpty })
+        pmid = record.pmid
+        version = record.version
+        xmlBytes = record.originalXML.utf8.count
+        let compressedXML = try RecordCompression.compress(record.originalXML, level: 1)
+        operations = ArticleRow.encode(record, compressedXML: compressedXML)
+    }
+
+    /// Encodes the rows of `record` for every table.
+    private static func encode(_ record: PubMedRecord, compressedXML: Data) -> RowOperations {
+        var rows = RowOperations()
+        let pmid = record.pmid.value
         let month = record.pubDate?.monthNumber ?? record.pubDate?.medlineDate.flatMap(ArticleRow.firstMonth(in:))
         let day = record.pubDate?.day.flatMap { Int($0) }.flatMap { (1...31).contains($0) ? $0 : nil }
-        pubMonth = month
-        pubDay = day
-        sortDate = record.year.map { year in
-            ArticleRow.isoDate(year: year, month: month ?? 1, day: month == nil ? 1 : (day ?? 1))
-        }
-        pages = record.pagination?.expandedPages
-        doi = record.doi?.value
-        pmcid = record.pmcid
         let displayed = record.authors.map(\.displayName).filter { !$0.isEmpty }
-        firstAuthor = displayed.first
-        lastAuthor = displayed.count > 1 ? displayed.last : nil
-        authorSearchNames = record.authors.map(ArticleRow.searchName(of:))
-        meshSearchDescriptors = record.mesh.map { TextFolding.fold($0.descriptor) }
-        xmlBytes = record.originalXML.utf8.count
-        compressedXML = try RecordCompression.compress(record.originalXML, level: 1)
+        let journal = record.journal
+
+        rows.begin(.article)
+        rows.add(pmid)
+        rows.add(Int64(record.version))
+        rows.add(record.kind.rawValue)
+        rows.add(record.status)
+        rows.add(record.owner)
+        rows.add(record.title)
+        rows.add(record.vernacularTitle)
+        rows.add(record.abstractText)
+        rows.add(joined(record.mesh.flatMap { heading in
+            [heading.descriptor] + heading.qualifiers.map { "\(heading.descriptor)/\($0.name)" }
+        }))
+        rows.add(joined(record.keywords.map(\.text)))
+        rows.add(joined(displayed))
+        rows.add(journal?.title)
+        rows.add(journal?.isoAbbreviation)
+        rows.add(record.journalInfo?.medlineTA)
+        rows.add(journal?.issn)
+        rows.add(journal?.volume)
+        rows.add(journal?.issue)
+        rows.add(record.year)
+        rows.add(month)
+        rows.add(day)
+        rows.add(record.pubDate?.printed)
+        rows.add(record.year.map { isoDate(year: $0, month: month ?? 1, day: month == nil ? 1 : (day ?? 1)) })
+        rows.add(record.pagination?.expandedPages)
+        rows.add(record.doi?.value)
+        rows.add(record.pmcid)
+        rows.add(displayed.first)
+        rows.add(displayed.count > 1 ? displayed.last : nil)
+        rows.add(record.isRetracted)
+        rows.add(compressedXML)
+
+        for (position, author) in record.authors.enumerated() {
+            rows.begin(.author)
+            rows.add(pmid)
+            rows.add(Int64(position))
+            rows.add(author.lastName)
+            rows.add(author.foreName)
+            rows.add(author.initials)
+            rows.add(author.suffix)
+            rows.add(author.collectiveName)
+            rows.add(author.orcid)
+            rows.add(author.valid)
+            rows.add(searchName(of: author))
+            for (index, affiliation) in author.affiliations.enumerated() {
+                rows.begin(.affiliation)
+                rows.add(pmid)
+                rows.add(Int64(position))
+                rows.add(Int64(index))
+                rows.add(affiliation)
+            }
+        }
+        for (position, heading) in record.mesh.enumerated() {
+            rows.begin(.meshHeading)
+            rows.add(pmid)
+            rows.add(Int64(position))
+            rows.add(heading.descriptor)
+            rows.add(heading.ui)
+            rows.add(heading.major)
+            rows.add(heading.isMajorTopic)
+            rows.add(TextFolding.fold(heading.descriptor))
+            for (index, qualifier) in heading.qualifiers.enumerated() {
+                rows.begin(.meshQualifier)
+                rows.add(pmid)
+                rows.add(Int64(position))
+                rows.add(Int64(index))
+                rows.add(qualifier.name)
+                rows.add(qualifier.ui)
+                rows.add(qualifier.major)
+            }
+        }
+        for (position, type) in record.publicationTypes.enumerated() {
+            rows.begin(.publicationType)
+            rows.add(pmid)
+            rows.add(Int64(position))
+            rows.add(type.name)
+            rows.add(type.ui)
+        }
+        for (position, code) in record.languages.enumerated() {
+            rows.begin(.language)
+            rows.add(pmid)
+            rows.add(Int64(position))
+            rows.add(code)
+        }
+        for (position, keyword) in record.keywords.enumerated() {
+            rows.begin(.keyword)
+            rows.add(pmid)
+            rows.add(Int64(position))
+            rows.add(keyword.text)
+            rows.add(keyword.major)
+            rows.add(keyword.owner)
+        }
+        for (position, chemical) in record.chemicals.enumerated() {
+            rows.begin(.chemical)
+            rows.add(pmid)
+            rows.add(Int64(position))
+            rows.add(chemical.name)
+            rows.add(chemical.ui)
+            rows.add(chemical.registryNumber)
+        }
+        let identifiers = record.articleIDs.map { ($0.type, $0.value) }
+            + record.eLocationIDs.map { ("elocation:\($0.type)", $0.value) }
+        for (position, identifier) in identifiers.enumerated() {
+            rows.begin(.identifier)
+            rows.add(pmid)
+            rows.add(Int64(position))
+            rows.add(identifier.0)
+            rows.add(identifier.1)
+        }
+        for (position, entry) in record.commentsCorrections.enumerated() {
+            rows.begin(.commentCorrection)
+            rows.add(pmid)
+            rows.add(Int64(position))
+            rows.add(entry.type)
+            rows.add(entry.pmid.map { Int($0.value) })
+            rows.add(entry.refSource)
+        }
+        for (position, grant) in record.grants.enumerated() {
+            rows.begin(.grant)
+            rows.add(pmid)
+            rows.add(Int64(position))
+            rows.add(grant.grantID)
+            rows.add(grant.acronym)
+            rows.add(grant.agency)
+            rows.add(grant.country)
+        }
+        var position: Int64 = 0
+        for event in record.history {
+            guard let year = event.year else { continue }
+            rows.begin(.historyDate)
+            rows.add(pmid)
+            rows.add(position)
+            rows.add(event.status)
+            rows.add(isoDate(year: year, month: event.month, day: event.month == nil ? nil : event.day))
+            position += 1
+        }
+        rows.finish()
+        return rows
+    }
+
+    private static func joined(_ parts: [String]) -> String? {
+        parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when `day` / `month` are nil; without `String(format:)`,
@@ -80,9 +202,6 @@ struct ArticleRow {
         return TextFolding.fold(name.isEmpty ? (author.collectiveName ?? "") : name)
     }
 
-    private static func joined(_ parts: [String]) -> String? {
-        parts.isEmpty ? nil : parts.joined(separator: "; ")
-    }
 
     /// The first month name after a year in a MedlineDate such as `1998 Dec-1999 Jan`.
     private static func firstMonth(in medlineDate: String) -> Int? {
