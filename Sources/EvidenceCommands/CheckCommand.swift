@@ -76,7 +76,7 @@ struct CheckCommand: ParsableCommand {
         if let claims {
             checker.linker.maxCitations = citations
             checker.linker.candidateLimit = max(100, citations)
-            text = try BatchClaims.run(path: claims, checker: checker)
+            text = try BatchClaims.run(path: claims, checker: checker, depth: citations)
         } else if let article {
             let document = try ArticleDocument(contentsOf: article)
             var check = try checker.check(document)

@@ -8,7 +8,7 @@ public struct SentenceSplitter: Sendable {
     public static let englishAbbreviations: Set<String> = [
         "dr", "mr", "mrs", "ms", "prof", "sr", "jr", "st", "vs", "v", "e.g", "i.e", "cf", "etc", "al", "fig",
         "figs", "no", "nos", "approx", "ca", "inc", "ltd", "co", "corp", "dept", "u.s", "u.k", "u.s.a", "e.u",
-        "mt", "vol", "pp", "p", "ed", "eds", "min", "max", "mg", "ml", "kg", "hr", "hrs", "wk", "wks", "yr", "yrs",
+        "mt", "vol", "pp", "p", "ed", "eds",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ph.d", "m.d",
         "resp", "incl", "est", "govt", "a.m", "p.m",
     ]

@@ -94,12 +94,12 @@ public enum BatchClaims {
     }
 
     /// Checks every claim of a batch file; returns the JSONL text.
-    public static func run(path: String, checker: ClaimChecker) throws -> String {
+    public static func run(path: String, checker: ClaimChecker, depth: Int = 20) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = ""
         for input in try read(path: path) {
-            var check = try checker.check(claimText: input.claim, id: input.id.description)
+            var check = try checker.check(claimText: input.claim, id: input.id.description, depth: depth)
             check.claim.id = input.id.description
             out += String(decoding: try encoder.encode(output(id: input.id, check: check)), as: UTF8.self) + "\n"
         }

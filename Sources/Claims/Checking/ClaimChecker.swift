@@ -26,11 +26,12 @@ public final class ClaimChecker {
                             checks: checks, skipped: extraction.skipped, changes: nil)
     }
 
-    /// Checks one free-standing claim (batch mode): it is always treated as checkable.
-    public func check(claimText: String, id: String) throws -> ClaimCheck {
+    /// Checks one free-standing claim (batch mode): it is always treated as checkable, and its
+    /// citations are the `depth` best-ranked records (see `EvidenceLinker.rankedCitations`).
+    public func check(claimText: String, id: String, depth: Int = 20) throws -> ClaimCheck {
         var claim = extractor.claim(fromText: claimText)
         claim.id = id
-        let citations = try linker.citations(for: claim)
+        let citations = try linker.rankedCitations(for: claim, depth: depth)
         return ClaimCheck(claim: claim, citations: citations, verdict: ClaimVerdict.decide(claim: claim, citations: citations))
     }
 }

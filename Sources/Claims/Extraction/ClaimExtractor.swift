@@ -185,6 +185,11 @@ public struct ClaimExtractor: Sendable {
         let bestScore = scores.values.max() ?? 0
         let mainType = bestScore > 0 ? lexicon.typePriority.first { (scores[$0] ?? 0) == bestScore } ?? .general : .general
 
+        // A concept the lexicon ties to the claim's type becomes its outcome ("rapid onset" for onset claims).
+        if let typed = analysis.concepts.first(where: { lexicon.concept($0.payload)?.claimType == mainType.rawValue }),
+           let concept = lexicon.concept(typed.payload), concept.slot == .outcome {
+            slots.outcome = SlotValue(id: concept.id, label: concept.label, text: analysis.text.string(typed.span))
+        }
         var claims: [Claim] = []
         let effectTypes: Set<ClaimType> = [.adverseEffect, .safety]
         var seenEffects = Set<String>()
@@ -208,18 +213,23 @@ public struct ClaimExtractor: Sendable {
         let mentionsTopic = slots.concepts.contains { !$0.inherited }
         if claims.isEmpty || !effectTypes.contains(mainType) {
             var reason: String?
-            if mainType == .general {
+            if let vague = analysis.vagueCue, !specific {
+                reason = "too vague to check (\"\(vague)\")"
+            } else if mainType == .general {
                 reason = mentionsTopic ? "no specific assertion to check" : "no topic term, number or claim cue"
             } else if !mentionsTopic && slots.quantity == nil {
                 reason = "does not name what it is about (no topic term or number)"
-            } else if let vague = analysis.vagueCue, !specific {
-                reason = "too vague to check (\"\(vague)\")"
             }
             if !(claims.count > 0 && reason != nil) {
                 claims.insert(makeClaim(type: reason == nil ? mainType : (mainType == .general ? .general : mainType), text: text,
                                         span: segment.originalSpan, plainSpan: segment.span, segment: segment, slots: slots,
                                         cues: analysis.cueWords[mainType] ?? [], notCheckable: reason), at: 0)
             }
+        }
+        // A sentence that yields a single effect claim is that claim: span the whole sentence.
+        if claims.count == 1, claims[0].slots.effect != nil, segment.kind != .listItem {
+            claims[0].span = segment.originalSpan
+            claims[0].plainSpan = segment.span
         }
         return claims
     }

@@ -82,7 +82,10 @@ public final class ClaimLedger {
                     citations.append(link.citation)
                     changes.humanDecisionsApplied += 1
                 }
-                citations.sort { ($0.method == .human || $0.decision == .confirmed ? 1 : 0, $0.score) > ($1.method == .human || $1.decision == .confirmed ? 1 : 0, $1.score) }
+                citations.sort {
+                    ($0.method == .human || $0.decision == .confirmed ? 1 : 0, $0.stance != .mentions ? 1 : 0, $0.score, -$0.pmid.value)
+                        > ($1.method == .human || $1.decision == .confirmed ? 1 : 0, $1.stance != .mentions ? 1 : 0, $1.score, -$1.pmid.value)
+                }
                 item.citations = citations
                 item.verdict = ClaimVerdict.decide(claim: item.claim, citations: citations)
                 check.checks[index] = item

@@ -64,6 +64,8 @@ public struct Lexicon: Sendable, Codable {
     public func merging(_ other: Lexicon) -> Lexicon {
         var merged = self
         merged.name = name == "empty" ? other.name : "\(name)+\(other.name)"
+        merged.version = name == "empty" ? other.version : "\(version)+\(other.version)"
+        if merged.description == nil { merged.description = other.description }
         merged.concepts = Self.merge(concepts, other.concepts)
         merged.adverseEffects = Self.merge(adverseEffects, other.adverseEffects)
         merged.risks = Self.merge(risks, other.risks)
@@ -119,6 +121,8 @@ public struct LexiconConcept: Sendable, Codable, Hashable {
     public var group: String?
     /// The id of the broader concept (esketamine's is ketamine).
     public var broader: String?
+    /// A claim type this concept is the focus of ("rapid onset" for `onset` claims).
+    public var claimType: String?
 
     /// Every name, article and evidence forms together, without duplicates.
     public var allTerms: [String] {

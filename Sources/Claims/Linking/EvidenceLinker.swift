@@ -12,15 +12,18 @@ public final class EvidenceLinker {
     /// Stance cues.
     public let stance: StanceCues
     /// Candidates read per query.
-    public var candidateLimit = 60
+    public var candidateLimit = 40
     /// Below this relevance (0…1) a sentence is not evidence for the claim.
     public var relevanceThreshold = 0.5
     /// Citations kept per claim.
     public var maxCitations = 10
+    /// Broader queries run only while fewer candidates than this were found.
+    public var minimumCandidates = 20
 
     let numbers: NumberExtractor
     let queries: EvidenceQuery
     private var cache: [PMID: RecordAnalysis] = [:]
+    private var searchCache: [String: [EvidenceRecord]] = [:]
     private var idfCache: [String: Double] = [:]
 
     /// A linker over `index`.
@@ -37,12 +40,22 @@ public final class EvidenceLinker {
         guard claim.isCheckable else { return [] }
         var candidates: [PMID: EvidenceRecord] = [:]
         var order: [PMID] = []
-        for expression in queries.expressions(for: claim) {
-            for record in try index.search(ftsExpression: expression, limit: candidateLimit) where candidates[record.pmid] == nil {
+        let expressions = queries.expressions(for: claim)
+        for (position, expression) in expressions.enumerated() {
+            // The last query (claim words OR-ed) is broad and slow on a large index: only when nothing narrower found anything.
+            if position == expressions.count - 1, position > 0, !order.isEmpty { break }
+            let records: [EvidenceRecord]
+            if let cached = searchCache[expression] {
+                records = cached
+            } else {
+                records = try index.search(ftsExpression: expression, limit: candidateLimit)
+                searchCache[expression] = records
+            }
+            for record in records where candidates[record.pmid] == nil {
                 candidates[record.pmid] = record
                 order.append(record.pmid)
             }
-            if order.count >= candidateLimit { break }
+            if order.count >= minimumCandidates { break }
         }
         let weights = try wordWeights(for: claim.text)
         var result: [Citation] = []
@@ -51,7 +64,7 @@ public final class EvidenceLinker {
             let analysis = self.analysis(of: record)
             if let citation = bestCitation(for: claim, in: analysis, weights: weights) { result.append(citation) }
         }
-        result.sort { ($0.stance != .mentions ? 1 : 0, $0.score) > ($1.stance != .mentions ? 1 : 0, $1.score) }
+        result.sort { ($0.stance != .mentions ? 1 : 0, $0.score, -$0.pmid.value) > ($1.stance != .mentions ? 1 : 0, $1.score, -$1.pmid.value) }
         return Array(result.prefix(maxCitations))
     }
 
@@ -101,7 +114,13 @@ public final class EvidenceLinker {
         let timeContext = sentence.numbers.first { $0.kind == .timePoint }
         var comparison: QuantityComparison?
         if let quantity = claim.slots.quantity, [.efficacy, .onset, .duration, .comparison].contains(claim.type) {
-            let comparisons = sentence.numbers.compactMap { QuantityComparison.compare(claim: quantity, evidence: $0, timeContext: timeContext) }
+            // Percentages compare only when the sentence speaks of the claim's outcome alone
+            // (a sentence on response and relapse could give either rate).
+            let outcomes = Set(sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }.map(\.payload))
+            let sameOutcome = claim.slots.outcome.map { outcomes == [$0.id] } ?? (outcomes.count <= 1)
+            let comparisons = sentence.numbers
+                .filter { _ in quantity.kind != .percentage || sameOutcome }
+                .compactMap { QuantityComparison.compare(claim: quantity, evidence: $0, timeContext: timeContext) }
             comparison = comparisons.min { rank($0) < rank($1) }
         }
         var (stance, confidence) = judgeStance(claim: claim, sentence: sentence, comparison: comparison, flags: flags)
@@ -121,6 +140,21 @@ public final class EvidenceLinker {
             confidence: (confidence * 100).rounded() / 100, quote: sentence.sentence.text,
             quoteLocation: sentence.sentence.location, quoteSpan: sentence.sentence.span, numbers: sentence.numbers,
             comparison: comparison, flags: allFlags, isRetracted: analysis.record.isRetracted, method: .auto, decision: nil)
+    }
+
+    /// The outcome concept mentioned nearest a number in the sentence ("34 (57.6%) … relapsed" → relapse),
+    /// so a relapse rate is never compared with a claimed response rate.
+    func nearestOutcome(to number: ReportedNumber, in sentence: RecordAnalysis.Sentence) -> String? {
+        let outcomes = sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }
+        return outcomes.min { a, b in
+            distance(a.span, number.span) < distance(b.span, number.span)
+        }?.payload
+    }
+
+    private func distance(_ a: TextSpan, _ b: TextSpan) -> Int {
+        if a.end <= b.start { return b.start - a.end }
+        if b.end <= a.start { return a.start - b.end }
+        return 0
     }
 
     private func rank(_ comparison: QuantityComparison) -> Int {
@@ -162,6 +196,16 @@ public final class EvidenceLinker {
             let hits = focus.filter { concept in sentence.concepts.contains { lexicon.isSameOrNarrower($0, than: concept.id) } }.count
             focusScore = Double(hits) / Double(focus.count)
             focusFound = hits > 0
+        } else {
+            // No lexicon concept to focus on: the claim's own words (beyond the intervention) must be there.
+            let subject = Set(slots.intervention.map { queries.familyTerms(of: $0.id).flatMap(WordTokenizer.stems(of:)) } ?? [])
+            var total = 0.0, found = 0.0
+            for (stem, weight) in weights where !subject.contains(stem) {
+                total += weight
+                if sentence.stems.contains(stem) { found += weight }
+            }
+            focusScore = total > 0 ? found / total : 0
+            focusFound = focusScore >= 0.4
         }
         var populationScore = 0.5
         if let population = slots.population, !population.inherited {
@@ -224,6 +268,9 @@ public final class EvidenceLinker {
         }
         if signals.isNullResult {
             if claimNegated { return (.supports, 0.55) }
+            // "X was not associated with response" is about a predictor, not about whether the treatment works.
+            let lower = sentence.sentence.text.lowercased()
+            if ["associated", "predict", "related to", "independent of", "correlat"].contains(where: lower.contains) { return (.mentions, 0.3) }
             return (signals.hasContrast ? .mixed : .contradicts, 0.5)
         }
         if claimNegated {
@@ -231,13 +278,18 @@ public final class EvidenceLinker {
             // contradicts a safety claim and puts a mechanism claim in doubt.
             if signals.isNegated { return (.supports, 0.45) }
             guard claim.type == .safety || claim.type == .adverseEffect else { return (.mixed, 0.3) }
-            let reportsIt = signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) }
+            let reportsIt = signals.direction >= 0 && (signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) })
             return reportsIt ? (.contradicts, 0.45) : (.mentions, 0.25)
         }
         switch claim.type {
         case .adverseEffect, .safety:
             return (.supports, signals.isHedged ? 0.5 : 0.65)
         case .efficacy, .onset, .comparison:
+            // A sentence on another outcome of the same kind (relapse for a response claim) does not bear on it.
+            if let outcome = claim.slots.outcome, let group = lexicon.concept(outcome.id)?.group,
+               sentence.concepts.contains(where: { $0 != outcome.id && lexicon.concept($0)?.group == group }) {
+                return (.mentions, 0.3)
+            }
             let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
             if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
             return (.mentions, 0.3)
@@ -248,8 +300,9 @@ public final class EvidenceLinker {
         }
     }
 
-    static let occurrenceStems: Set<String> = ["associ", "risk", "report", "case", "incid", "occur", "rate", "frequent", "common", "develop"]
+    static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]
 
-    static let positiveStems: Set<String> = Set(["signific", "effect", "efficaci", "rapid", "respons", "remiss", "improv", "superior",
-                                                 "reduc", "benefit", "robust", "sustain"].map { $0 })
+    /// Stems of words reporting a positive finding (outcome names such as "response" are not findings).
+    static let positiveStems: Set<String> = ["signific", "efficaci", "effect", "rapid", "improv", "superior", "reduc", "benefit",
+                                             "robust", "sustain", "achiev", "demonstr"]
 }

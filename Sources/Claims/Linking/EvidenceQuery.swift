@@ -67,6 +67,9 @@ public struct EvidenceQuery: Sendable {
         if focus.isEmpty {
             focus = slots.concepts.filter { !$0.inherited && $0.id != slots.intervention?.id && $0.id != slots.population?.id }
         }
+        if focus.isEmpty, let population = slots.population, claim.type == .efficacy || claim.type == .onset {
+            focus = [population]
+        }
         return focus.filter { !$0.inherited }
     }
 

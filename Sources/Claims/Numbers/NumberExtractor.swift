@@ -166,6 +166,12 @@ public struct NumberExtractor: Sendable {
             n.seconds = first * unit.seconds; n.highSeconds = second * unit.seconds
             return (n, i + 4)
         }
+        // "a 100-minute infusion"
+        if lx.isSymbol(i + 1, "–"), let unit = lx.timeUnit(i + 2, timeUnits) {
+            var n = make(.duration, l, i, i + 2, text)
+            n.value = first; n.unit = unit.unit; n.seconds = first * unit.seconds
+            return (n, i + 3)
+        }
         if let unit = lx.timeUnit(i + 1, timeUnits) {
             if lx.isRangeJoiner(i + 2) {
                 let upperValue: Double? = lx.number(i + 3) ?? (lx.isWord(i + 3, ["an", "a", "one"]) ? 1 : nil)

@@ -33,7 +33,7 @@ public enum WordTokenizer {
             let raw = text.string(TextSpan(start: start, end: index))
             let folded = fold(raw)
             let numeric = folded.unicodeScalars.allSatisfy { $0.properties.numericType != nil }
-            result.append(WordToken(folded: folded, stem: numeric ? folded : PorterStemmer.stem(folded),
+            result.append(WordToken(folded: folded, stem: numeric ? folded : StemCache.shared.stem(folded),
                                     span: TextSpan(start: start, end: index), isNumeric: numeric))
         }
         return result
@@ -55,5 +55,21 @@ public enum WordTokenizer {
         if word.unicodeScalars.allSatisfy({ $0.isASCII }) { return word.lowercased() }
         return word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "ß", with: "ss")
+    }
+}
+
+/// Remembers stems: the same few thousand words recur in every abstract.
+final class StemCache: @unchecked Sendable {
+    static let shared = StemCache()
+    private var stems: [String: String] = [:]
+    private let lock = NSLock()
+
+    func stem(_ word: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = stems[word] { return cached }
+        let stem = PorterStemmer.stem(word)
+        if stems.count < 500_000 { stems[word] = stem }
+        return stem
     }
 }

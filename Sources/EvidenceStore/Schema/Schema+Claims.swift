@@ -5,7 +5,7 @@
 /// `claim.claim_key` identifies a claim across runs (type, effect and normalised text), so
 /// a rerun finds the same row and never overwrites a human decision. `claim_citation.pmid`
 /// is deliberately not a foreign key: a reviewed link survives its record leaving the index.
-/// `article_fts_vocab` exposes FTS5 document frequencies for weighting claim words.
+/// Claims read FTS5 document frequencies from `article_fts_vocab` (created by the search migration).
 enum SchemaClaims {
     static let statements: [String] = [
         """
@@ -71,6 +71,5 @@ enum SchemaClaims {
         ) WITHOUT ROWID
         """,
         "CREATE INDEX claim_citation_pmid ON claim_citation(pmid)",
-        "CREATE VIRTUAL TABLE IF NOT EXISTS article_fts_vocab USING fts5vocab(article_fts, 'row')",
     ]
 }
