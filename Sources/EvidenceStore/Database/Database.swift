@@ -149,6 +149,7 @@ public final class Database {
     ///
     /// The statement passed to `row` is positioned on the current row; read columns
     /// from it (`int(0)`, `string(1)`…) and do not keep it.
+    @discardableResult
     public func query<T>(_ sql: String, arguments: [any DatabaseBindable] = [], row: (Statement) throws -> T) throws -> [T] {
         let statement = try prepare(sql)
         defer { statement.reset() }

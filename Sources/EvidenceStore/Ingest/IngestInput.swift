@@ -77,7 +77,7 @@ struct FileDigest {
 
     /// Copies standard input to `destination` while hashing it.
     init(copyingStandardInputTo destination: String) throws {
-        FileManager.default.createFile(atPath: destination, contents: nil)
+        _ = FileManager.default.createFile(atPath: destination, contents: nil)
         guard let output = FileHandle(forWritingAtPath: destination) else {
             throw IngestError.unreadable(path: destination, reason: "cannot create a temporary file")
         }

@@ -20,7 +20,8 @@ public struct Migration: Sendable, Hashable {
 /// Each migration runs once, in list order, inside its own transaction, and is
 /// recorded by name in `schema_migration`. `PRAGMA user_version` is set to the number
 /// of migrations applied, which is the schema version. Never edit a migration that has
-/// shipped: append a new one (see `README-migrations.md`).
+/// shipped: append a new one. Each concern keeps its statements in its own
+/// `Schema+Name.swift` and registers them here, by name, at the end of the list.
 public enum Migrations {
     /// Every migration, in the order it must run. Append only.
     public static let all: [Migration] = [

@@ -164,7 +164,7 @@ public struct TermImpactIndex {
         let uncertain = ordered.filter { missingBound($0.key) > 0 && $0.value + missingBound($0.key) > threshold }.map(\.key)
         guard uncertain.count <= Self.maximumRescored else { return nil }
         if !uncertain.isEmpty {
-            let rescorer = try ExactTermScorer(database: database, weights: weights, rows: state.0, averageLength: state.2)
+            let rescorer = ExactTermScorer(database: database, weights: weights, rows: state.0, averageLength: state.2)
             let exact = try rescorer.scores(pmids: uncertain, terms: lists.mapValues(\.documents))
             for pmid in uncertain {
                 let present = listedIn[pmid] ?? []
