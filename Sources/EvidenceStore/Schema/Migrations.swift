@@ -25,6 +25,7 @@ public enum Migrations {
     /// Every migration, in the order it must run. Append only.
     public static let all: [Migration] = [
         Migration(name: "v1-articles", statements: SchemaV1.statements),
+        Migration(name: "perf-1-drop-affiliation", statements: SchemaPerf.dropAffiliation),
     ]
 
     /// The schema version a fully migrated index has.

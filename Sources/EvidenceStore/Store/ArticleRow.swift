@@ -20,7 +20,7 @@ struct ArticleRow {
         pmid = record.pmid
         version = record.version
         xmlBytes = record.originalXML.utf8.count
-        let compressedXML = try RecordCompression.compress(record.originalXML, level: 1)
+        let compressedXML = try RecordCompression.compress(record.originalXML)
         operations = ArticleRow.encode(record, compressedXML: compressedXML)
     }
 
@@ -78,13 +78,6 @@ struct ArticleRow {
             rows.add(author.orcid)
             rows.add(author.valid)
             rows.add(searchName(of: author))
-            for (index, affiliation) in author.affiliations.enumerated() {
-                rows.begin(.affiliation)
-                rows.add(pmid)
-                rows.add(Int64(position))
-                rows.add(Int64(index))
-                rows.add(affiliation)
-            }
         }
         for (position, heading) in record.mesh.enumerated() {
             rows.begin(.meshHeading)

@@ -10,7 +10,7 @@ import Foundation
 struct RowOperations {
     /// The statement an operation runs.
     enum Target: Int, CaseIterable {
-        case article, author, affiliation, meshHeading, meshQualifier, publicationType, language, keyword, chemical
+        case article, author, meshHeading, meshQualifier, publicationType, language, keyword, chemical
         case identifier, commentCorrection, grant, historyDate
 
         /// The INSERT this target runs; parameters in the order the values are added.
@@ -30,8 +30,6 @@ struct RowOperations {
                     INSERT INTO author(pmid, position, last_name, fore_name, initials, suffix, collective_name, orcid, valid, search_name)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
-            case .affiliation:
-                return "INSERT INTO affiliation(pmid, author_position, position, text) VALUES (?, ?, ?, ?)"
             case .meshHeading:
                 return "INSERT INTO mesh_heading(pmid, position, descriptor, ui, major, major_topic, search_descriptor) VALUES (?, ?, ?, ?, ?, ?, ?)"
             case .meshQualifier:
