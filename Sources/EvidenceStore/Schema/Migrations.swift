@@ -26,6 +26,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         Migration(name: "v1-articles", statements: SchemaV1.statements),
         Migration(name: "perf-1-drop-affiliation", statements: SchemaPerf.dropAffiliation),
+        Migration(name: "perf-2-original-chunk", statements: SchemaPerf.originalChunk),
     ]
 
     /// The schema version a fully migrated index has.

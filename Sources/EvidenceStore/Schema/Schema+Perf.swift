@@ -9,4 +9,27 @@ enum SchemaPerf {
     static let dropAffiliation: [String] = [
         "DROP TABLE affiliation",
     ]
+
+    /// Migration `perf-2-original-chunk`: originals packed in chunks of consecutive records.
+    ///
+    /// The ingester deflates the XML of up to 32 consecutive records of a file (at most
+    /// 256 KiB) as one stream, so each record compresses with its neighbours as context
+    /// (about a quarter smaller than record by record), and the article rows, without their
+    /// 2-4 KiB blobs, pack their pages. A chunked article has `original_xml` = X'' and names
+    /// its slice: `original_chunk`, byte `original_offset` and `original_length` in the
+    /// decompressed chunk. Records stored one at a time (`ArticleStore.store(_:)`) keep
+    /// their own blob in `original_xml`, as before. A chunk may hold the slices of records
+    /// replaced or deleted since; chunks no article refers to are removed after a file that
+    /// replaced or deleted records (`ArticleStore.removeUnreferencedOriginals()`).
+    static let originalChunk: [String] = [
+        """
+        CREATE TABLE original_chunk (
+            id INTEGER PRIMARY KEY,
+            xml BLOB NOT NULL                -- zlib (RecordCompression) of the records' XML, concatenated
+        )
+        """,
+        "ALTER TABLE article ADD COLUMN original_chunk INTEGER",   // original_chunk.id, or NULL
+        "ALTER TABLE article ADD COLUMN original_offset INTEGER",
+        "ALTER TABLE article ADD COLUMN original_length INTEGER",
+    ]
 }

@@ -30,7 +30,13 @@ public enum RecordCompression {
     /// the preset dictionary, or without it when `dictionary` is false.
     public static func compress(_ text: String, level: Int32 = defaultLevel, dictionary useDictionary: Bool = true) throws -> Data {
         var text = text
-        return try text.withUTF8 { source in
+        return try text.withUTF8 { try compress(bytes: $0, level: level, dictionary: useDictionary) }
+    }
+
+    /// Compresses `bytes` as `compress(_:level:dictionary:)` does text.
+    static func compress(bytes source: UnsafeBufferPointer<UInt8>, level: Int32 = defaultLevel,
+                         dictionary useDictionary: Bool = true) throws -> Data {
+        do {
             var stream = z_stream()
             var code = deflateInit2_(&stream, level, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY,
                                      zlibVersion(), Int32(MemoryLayout<z_stream>.size))
@@ -59,8 +65,13 @@ public enum RecordCompression {
 
     /// Decompresses a blob made by `compress(_:level:dictionary:)` back to text.
     public static func decompress(_ data: Data) throws -> String {
+        String(decoding: try decompressBytes(data), as: UTF8.self)
+    }
+
+    /// Decompresses a blob to its bytes.
+    static func decompressBytes(_ data: Data) throws -> [UInt8] {
         guard !data.isEmpty else { throw Failure(code: Z_DATA_ERROR) }
-        return try data.withUnsafeBytes { raw -> String in
+        return try data.withUnsafeBytes { raw -> [UInt8] in
             var stream = z_stream()
             var code = inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
             guard code == Z_OK else { throw Failure(code: code) }
@@ -87,7 +98,7 @@ public enum RecordCompression {
                 output.append(contentsOf: buffer[0..<produced])
                 switch code {
                 case Z_STREAM_END:
-                    return String(decoding: output, as: UTF8.self)
+                    return output
                 case Z_OK where produced > 0 || stream.avail_in > 0:
                     continue
                 case Z_BUF_ERROR where produced > 0:
