@@ -21,7 +21,7 @@ articles_in_index() {
 }
 
 if [ $# -gt 0 ]; then
-    "${evidence[@]}" ingest --index "$index" "$@"
+    "${evidence[@]}" ingest --optimize --index "$index" "$@"
 elif [ "$(articles_in_index)" = 0 ]; then
     if "${evidence[@]}" fetch --corpus Corpus/ketamine-trd.json --index "$index"; then
         :
@@ -36,7 +36,7 @@ elif [ "$(articles_in_index)" = 0 ]; then
             echo "run: no local XML found; pass a path: scripts/run.sh PATH..." >&2
             exit 1
         fi
-        "${evidence[@]}" ingest --index "$index" "${local_xml[@]}"
+        "${evidence[@]}" ingest --optimize --index "$index" "${local_xml[@]}"
     fi
 fi
 

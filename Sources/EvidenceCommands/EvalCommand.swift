@@ -1,10 +1,101 @@
 import ArgumentParser
+import Claims
+import EvidenceStore
+import Foundation
 
-/// `evidence eval` (not implemented yet).
+/// `evidence eval FILE.jsonl`: scores claim linking against labelled claims, with the plain bm25 baseline.
 struct EvalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "eval", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score claim retrieval and labels against a labelled claims file (SciFact format), with a bm25 baseline.",
+        discussion: """
+            Each line: {"id", "claim", "evidence": {doc: "SUPPORT"|"CONTRADICT"}, "cited_doc_ids": [...]}. \
+            Prints nDCG@10, recall@10 and recall@100 against cited_doc_ids, and abstract-level label \
+            precision, recall and F1 (top 3 labelled predictions per claim), for evidence's ranking \
+            and for plain FTS5 bm25 (claim words OR-ed, title + abstract) on the same index.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The labelled claims (JSONL).", valueName: "file"))
+    var file: String
+
+    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file to use (none by default: evaluation is topic-neutral).", valueName: "file"))
+    var lexicons: [String] = []
+
+    @Option(help: "Only the first N claims.")
+    var limit: Int?
+
+    @Flag(help: "Print the figures as JSON.")
+    var json = false
+
+    @OptionGroup var indexOptions: IndexOptions
 
     func run() throws {
-        throw ValidationError("'evidence eval' is not implemented yet")
+        try run(output: .standard())
+    }
+
+    /// Runs the command, writing to `output`.
+    func run(output: CommandOutput) throws {
+        guard FileManager.default.fileExists(atPath: indexOptions.index) else {
+            throw ValidationError("no index at \(indexOptions.index): ingest the evaluation corpus first")
+        }
+        var claims = try EvaluationMetrics.readClaims(path: file)
+        if let limit { claims = Array(claims.prefix(limit)) }
+        var lexicon = Lexicon()
+        for path in lexicons { lexicon = lexicon.merging(try Lexicon.load(path: path)) }
+        let store = try ArticleStore(path: indexOptions.index, create: false)
+        defer { store.close() }
+        let index = StoreEvidenceIndex(store: store)
+        index.columnWeights = [1, 1, 0, 0, 0]
+        let checker = ClaimChecker(lexicon: CompiledLexicon(lexicon), index: index)
+
+        let start = Date()
+        var ours: [String: EvaluationMetrics.Prediction] = [:]
+        for claim in claims {
+            let check = try checker.check(claimText: claim.claim, id: claim.id, depth: 100)
+            ours[claim.id] = EvaluationMetrics.Prediction(
+                ranked: check.citations.map(\.pmid.description),
+                labels: check.citations.compactMap { c in
+                    switch c.stance {
+                    case .supports: return (c.pmid.description, "SUPPORT")
+                    case .contradicts: return (c.pmid.description, "CONTRADICT")
+                    default: return nil
+                    }
+                })
+        }
+        let oursSeconds = Date().timeIntervalSince(start)
+        let baselineStart = Date()
+        var baseline: [String: EvaluationMetrics.Prediction] = [:]
+        for claim in claims {
+            var seen = Set<String>()
+            let words = WordTokenizer.tokens(of: ScalarText(claim.claim)).map(\.folded).filter { seen.insert($0).inserted }
+            guard let expression = EvidenceQuery.anyOf(words) else { continue }
+            let records = try index.search(ftsExpression: "{title abstract} : " + expression, limit: 100)
+            baseline[claim.id] = EvaluationMetrics.Prediction(ranked: records.map(\.pmid.description), labels: [])
+        }
+        let baselineSeconds = Date().timeIntervalSince(baselineStart)
+        let oursMetrics = EvaluationMetrics.score(claims, predictions: ours)
+        let baselineMetrics = EvaluationMetrics.score(claims, predictions: baseline)
+        if json {
+            struct Figures: Encodable { var evidence: EvaluationMetrics; var bm25: EvaluationMetrics; var seconds: [String: Double] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(Figures(evidence: oursMetrics, bm25: baselineMetrics,
+                                                  seconds: ["evidence": oursSeconds, "bm25": baselineSeconds]))
+            output.write(String(decoding: data, as: UTF8.self) + "\n")
+            return
+        }
+        func row(_ name: String, _ m: EvaluationMetrics, _ seconds: Double, labels: Bool) -> String {
+            let f = { (x: Double) in String(format: "%.3f", x) }
+            return [name.padding(toLength: 10, withPad: " ", startingAt: 0), f(m.ndcg10), f(m.recall10), f(m.recall100),
+                    labels ? f(m.labelPrecision) : "  -  ", labels ? f(m.labelRecall) : "  -  ", labels ? f(m.labelF1) : "  -  ",
+                    String(format: "%.1f s", seconds)].joined(separator: "  ")
+        }
+        var text = "\(claims.count) claims from \(file) on \(indexOptions.index)\n"
+        text += "system      nDCG@10  R@10   R@100  labelP labelR labelF1  time\n"
+        text += row("evidence", oursMetrics, oursSeconds, labels: true) + "\n"
+        text += row("bm25", baselineMetrics, baselineSeconds, labels: false) + "\n"
+        text += String(format: "nDCG@10 difference: %+.3f\n", oursMetrics.ndcg10 - baselineMetrics.ndcg10)
+        output.write(text)
     }
 }

@@ -22,6 +22,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Treat record warnings as errors: a file with any warning is refused.")
     var strict = false
 
+    @Flag(help: "After ingesting, build the impact-ordered term lists that make broad queries fast on large indexes (see docs/search.md).")
+    var optimize = false
+
     @OptionGroup var indexOptions: IndexOptions
 
     func run() throws {
@@ -54,6 +57,13 @@ struct IngestCommand: ParsableCommand {
             }
         }
         output.writeError(report.summary + "\n")
+        if optimize {
+            let impact = TermImpactIndex(database: store.database, weights: SearchWeights.default)
+            if try !impact.isCurrent() {
+                let built = try impact.build()
+                output.writeError(String(format: "term lists: %d terms over %d records, %.1f s\n", built.terms, built.documents, built.seconds))
+            }
+        }
         if report.hasFailures { throw ExitCode.failure }
     }
 

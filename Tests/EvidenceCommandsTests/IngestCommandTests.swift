@@ -36,6 +36,21 @@ struct IngestCommandTests {
         #expect(stats.output.contains("\"articles\" : 2"))
     }
 
+    @Test("--optimize builds the term lists for the index as ingested, once")
+    func optimize() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let index = directory.path("evidence.sqlite")
+        let result = try CommandRunner.run(["ingest", "--optimize", "--index", index, CommandRunner.fixture("versions-v1.xml")])
+        #expect(result.exitCode == 0)
+        #expect(result.errors.contains("term lists: "))
+        let store = try ArticleStore(path: index)
+        defer { store.close() }
+        #expect(try TermImpactIndex(database: store.database, weights: .default).isCurrent())
+        let again = try CommandRunner.run(["ingest", "--optimize", "--index", index, CommandRunner.fixture("versions-v1.xml")])
+        #expect(!again.errors.contains("term lists: "))
+    }
+
     @Test("a progress line shows records, MB/s, percentage and ETA")
     func progressLine() {
         let progress = IngestProgress(input: IngestInput(file: "dir/a.xml.gz"), fileNumber: 1, fileCount: 2, records: 1500,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import EvidenceTestSupport
 @testable import PubMed
 
 @Suite("Parser inputs, roots and errors")
@@ -78,6 +79,48 @@ struct PubMedParserTests {
         #expect(compressed.first?.abstract == plain.first?.abstract)
     }
 
+    @Test("standard input is read (here a pipe put in place of file descriptor 0)")
+    func standardInput() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: ParserFixtures.path("structured-abstract.xml.gz")))
+        var descriptors: [Int32] = [0, 0]
+        try #require(pipe(&descriptors) == 0)
+        let savedInput = dup(0)
+        try #require(savedInput >= 0)
+        try #require(dup2(descriptors[0], 0) == 0)
+        close(descriptors[0])
+        let writeEnd = descriptors[1]
+        let writer = Thread {
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = write(writeEnd, raw.baseAddress! + offset, raw.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+            close(writeEnd)
+        }
+        writer.start()
+        defer {
+            dup2(savedInput, 0)
+            close(savedInput)
+        }
+        let result = try ParserFixtures.parse(.standardInput)
+        #expect(result.records.map(\.pmid) == [PMID(32000002)])
+        #expect(ParserInput.standardInput.displayName == "<stdin>")
+    }
+
+    @Test("reading ahead or not gives the same items")
+    func readAhead() throws {
+        let path = try ParserFixtures.path("book-article.xml")
+        var direct: [PubMedRecord] = []
+        _ = try PubMedParser(options: .init(readsAhead: false)).parse(.file(path: path)) { item in
+            if case .record(let record) = item { direct.append(record) }
+        }
+        #expect(direct.count == 2)
+        #expect(direct == (try ParserFixtures.parse("book-article.xml").records))
+    }
+
     @Test("bytes in memory parse, and diagnostics use their name")
     func bytes() throws {
         let xml = #"<PubmedArticle><MedlineCitation><PMID>5</PMID><Article><ArticleTitle>T</ArticleTitle></Article></MedlineCitation></PubmedArticle>"#
@@ -96,6 +139,16 @@ struct PubMedParserTests {
         #expect(throws: ParseDiagnostic.self) {
             _ = try ParserFixtures.parse(.bytes([], name: "empty.xml"))
         }
+    }
+
+    @Test("a truncated gzip file is an error, not a short read taken for the end")
+    func truncatedGzip() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: ParserFixtures.path("structured-abstract.xml.gz")))
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("truncated.xml.gz")
+        try bytes.prefix(bytes.count * 2 / 3).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ParseDiagnostic.self) { _ = try ParserFixtures.parse(.file(path: path)) }
     }
 
     @Test("a missing file is an error naming it")

@@ -25,6 +25,9 @@ public enum Migrations {
     /// Every migration, in the order it must run. Append only.
     public static let all: [Migration] = [
         Migration(name: "v1-articles", statements: SchemaV1.statements),
+        Migration(name: "search-1", statements: SchemaSearch.statements),
+        Migration(name: "search-2", statements: SchemaSearch.packedImpactLists),
+        Migration(name: "claims-ledger", statements: SchemaClaims.statements),
         Migration(name: "perf-1-drop-affiliation", statements: SchemaPerf.dropAffiliation),
         Migration(name: "perf-2-original-chunk", statements: SchemaPerf.originalChunk),
     ]

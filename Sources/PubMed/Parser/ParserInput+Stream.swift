@@ -19,9 +19,10 @@ extension ParserInput {
     /// Opens the input as a stream of (decompressed) bytes.
     ///
     /// Files and standard input go through libxml2's own I/O layer, which reads gzip
-    /// transparently; files are read ahead on a background thread (`PrefetchingReader`). A file path is always made explicit (`./name`) so that a name such as
+    /// transparently; files are read ahead on a background thread (`PrefetchingReader`) when
+    /// `readingAhead` is set. A file path is always made explicit (`./name`) so that a name such as
     /// `http://…` is never taken for a URL: nothing is fetched over the network.
-    func openStream() throws -> InputStream {
+    func openStream(readingAhead: Bool = true) throws -> InputStream {
         switch self {
         case .file(let path):
             var isDirectory: ObjCBool = false
@@ -32,7 +33,8 @@ extension ParserInput {
                 throw ParseDiagnostic(severity: .error, file: path, message: "is a directory; list its files with PubMedParser.inputFiles(under:)")
             }
             let localPath = path.hasPrefix("/") ? path : "./" + path
-            return PrefetchingReader.wrap(try Self.libxmlStream(localPath, displayName: path))
+            let stream = try Self.libxmlStream(localPath, displayName: path)
+            return readingAhead ? PrefetchingReader.wrap(stream) : stream
         case .standardInput:
             // Not read ahead: a background read of a terminal could outlive a failed parse.
             return try Self.libxmlStream("-", displayName: displayName)

@@ -9,7 +9,13 @@ import Foundation
 public struct PubMedParser: Sendable {
     /// Parser settings.
     public struct Options: Sendable, Hashable {
-        public init() {}
+        /// Read and decompress files on a background thread, a few chunks ahead of the parser
+        /// (on by default: it takes gzip decompression off the parsing thread).
+        public var readsAhead: Bool
+
+        public init(readsAhead: Bool = true) {
+            self.readsAhead = readsAhead
+        }
     }
 
     public var options: Options
@@ -42,7 +48,7 @@ public struct PubMedParser: Sendable {
     ) throws -> ParseSummary {
         _ = Self.libraryInitialized
         evidence_xml_silence_generic_errors()
-        let stream = try input.openStream()
+        let stream = try input.openStream(readingAhead: options.readsAhead)
 
         return try withoutActuallyEscaping(handle) { handle in
             try withoutActuallyEscaping(diagnose) { diagnose in

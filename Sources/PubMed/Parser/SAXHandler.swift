@@ -56,8 +56,11 @@ enum SAXHandler {
         let level = error.pointee.level
         var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
         while message.last == "\n" || message.last == " " { message.removeLast() }
-        let line = error.pointee.line > 0 ? Int(error.pointee.line) : nil
-        let column = error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil
+        // An error inside entity content comes from a nested parser whose lines count from the
+        // entity's text; report the document's position (where the reference is) instead.
+        let inDocument = error.pointee.ctxt == nil || error.pointee.ctxt == UnsafeMutableRawPointer(parser.pointee.context)
+        let line = inDocument && error.pointee.line > 0 ? Int(error.pointee.line) : nil
+        let column = inDocument && error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil
         if level == XML_ERR_FATAL {
             parser.pointee.fail(message, line: line, column: column)
         } else {

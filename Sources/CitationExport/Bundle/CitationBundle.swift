@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+import PubMed
+
+/// A set of exported files plus `manifest.json`, written all at once into a folder or a `.zip`.
+///
+/// Writing goes to a temporary sibling first and is renamed into place, so a reader never sees
+/// a half-written bundle and a failure leaves nothing behind. An existing target is refused.
+public struct CitationBundle: Sendable {
+    /// The name of the manifest inside a bundle.
+    public static let manifestName = "manifest.json"
+
+    public var items: [ExportItem]
+    public var formats: [CitationFormat]
+    /// The styles of the Markdown reference lists (one file each).
+    public var styles: [ReferenceStyle]
+
+    /// Creates a bundle of `items` in `formats` (every format by default).
+    public init(items: [ExportItem], formats: [CitationFormat] = CitationFormat.allCases, styles: [ReferenceStyle] = ReferenceStyle.allCases) {
+        self.items = items
+        self.formats = formats
+        self.styles = styles
+    }
+
+    /// The bundle's files besides the manifest, in a fixed order; the same input gives the same bytes.
+    public func renderedFiles() -> [StoredZip.Entry] {
+        var files: [StoredZip.Entry] = []
+        for format in formats {
+            if format == .markdown {
+                for style in styles {
+                    files.append(.init(name: format.fileName(style: style), data: Data(format.render(items, style: style).utf8)))
+                }
+            } else {
+                files.append(.init(name: format.fileName(), data: Data(format.render(items).utf8)))
+            }
+        }
+        return files
+    }
+
+    /// Writes the bundle to `url` (a folder, or an archive when the name ends in `.zip`) and
+    /// returns the manifest as written, with counts and file hashes filled in.
+    @discardableResult
+    public func write(to url: URL, manifest: BundleManifest, date: Date = Date()) throws -> BundleManifest {
+        guard !items.isEmpty else { throw CitationExportError.empty }
+        let fileManager = FileManager.default
+        let target = url.standardizedFileURL
+        guard !fileManager.fileExists(atPath: target.path) else { throw CitationExportError.targetExists(path: url.path) }
+        let parent = target.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CitationExportError.cannotWrite(path: url.path, reason: "folder \(parent.path) does not exist")
+        }
+        guard fileManager.isWritableFile(atPath: parent.path) else {
+            throw CitationExportError.cannotWrite(path: url.path, reason: "folder \(parent.path) is not writable")
+        }
+
+        let files = renderedFiles()
+        var manifest = manifest
+        manifest.formats = formats
+        manifest.styles = formats.contains(.markdown) ? styles : []
+        manifest.pmids = items.uniqueRecords.map(\.pmid)
+        manifest.counts = .init(records: manifest.pmids.count, items: items.count, claims: manifest.claims.count, files: files.count)
+        manifest.files = files.map { .init(name: $0.name, bytes: $0.data.count, sha256: Self.sha256($0.data)) }
+        let manifestData = try Self.encode(manifest)
+        let all = files + [StoredZip.Entry(name: Self.manifestName, data: manifestData)]
+
+        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString)")
+        do {
+            if target.pathExtension.lowercased() == "zip" {
+                try StoredZip.archive(all, date: date).write(to: temporary)
+            } else {
+                try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
+                for file in all {
+                    try file.data.write(to: temporary.appendingPathComponent(file.name))
+                }
+            }
+            try fileManager.moveItem(at: temporary, to: target)
+        } catch let error as CitationExportError {
+            try? fileManager.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? fileManager.removeItem(at: temporary)
+            if fileManager.fileExists(atPath: target.path) { throw CitationExportError.targetExists(path: url.path) }
+            throw CitationExportError.cannotWrite(path: url.path, reason: error.localizedDescription)
+        }
+        return manifest
+    }
+
+    /// Lower-case hex SHA-256.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The manifest as pretty-printed JSON with sorted keys.
+    public static func encode(_ manifest: BundleManifest) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(manifest)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,90 @@
+import PubMed
+
+/// Citation keys such as `daly2019esketamine`: first author's family name, year and the first
+/// significant word of the title, folded to lower-case ASCII.
+///
+/// - A collective author contributes its first significant word (`Esketamine Study Group` → `esketamine`).
+/// - No author gives `anon`; no year gives `nd`.
+/// - "Significant" skips function words and the generic words that open many titles
+///   (`Efficacy`, `Safety`, `Effect`, `Study`…), so SUSTAIN-1, "Efficacy of Esketamine Nasal
+///   Spray…", is `daly2019esketamine`. A bracketed (translated) title loses its brackets.
+/// - Keys are made unique in input order: the first keeps the plain key, later ones get `a`, `b`, `c`…
+///   (`daly2019esketamine`, `daly2019esketaminea`), so appending records never renames earlier ones.
+public enum BibTeXKey {
+    /// The key of one record, before it is made unique.
+    public static func baseKey(for record: PubMedRecord) -> String {
+        var key = authorPart(record)
+        key += record.year.map(String.init) ?? "nd"
+        key += titleWord(record.citationTitle ?? "")
+        return key
+    }
+
+    /// Unique keys for `records`, in the same order.
+    public static func uniqueKeys(for records: [PubMedRecord]) -> [String] {
+        var used = Set<String>()
+        var keys: [String] = []
+        keys.reserveCapacity(records.count)
+        for record in records {
+            let base = baseKey(for: record)
+            var key = base
+            var index = 0
+            while used.contains(key) {
+                key = base + suffix(index)
+                index += 1
+            }
+            used.insert(key)
+            keys.append(key)
+        }
+        return keys
+    }
+
+    /// `a`…`z`, then `aa`, `ab`…
+    static func suffix(_ index: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        if index < 26 { return String(letters[index]) }
+        return suffix(index / 26 - 1) + String(letters[index % 26])
+    }
+
+    static func authorPart(_ record: PubMedRecord) -> String {
+        guard let first = record.authors.first else { return "anon" }
+        if let last = first.lastName, !first.isCollective {
+            let folded = ASCIIFolding.foldedAlphanumerics(last)
+            if !folded.isEmpty { return folded }
+        }
+        if let group = first.collectiveName {
+            let word = titleWord(group)
+            if !word.isEmpty { return word }
+        }
+        return "anon"
+    }
+
+    /// The first significant word of a title, folded.
+    static func titleWord(_ title: String) -> String {
+        var fallback = ""
+        for raw in title.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let word = ASCIIFolding.foldedAlphanumerics(String(raw))
+            guard !word.isEmpty, word.first!.isLetter else { continue }
+            if fallback.isEmpty, !functionWords.contains(word) { fallback = word }
+            if !functionWords.contains(word), !genericWords.contains(word), word.count > 1 { return word }
+        }
+        return fallback
+    }
+
+    /// Words that never make a key.
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "of", "on", "in", "into", "for", "and", "or", "to", "with", "without", "from", "by",
+        "at", "as", "is", "are", "was", "were", "be", "does", "do", "can", "its", "their", "than", "versus",
+        "vs", "via", "after", "before", "during", "between", "among", "under", "over", "about", "what", "how",
+        "why", "when", "who", "which", "whether", "not", "no", "new", "le", "la", "les", "de", "des", "der",
+        "die", "das", "el", "los", "del", "und", "et",
+    ]
+
+    /// Words that open many titles and say nothing about the subject.
+    static let genericWords: Set<String> = [
+        "efficacy", "safety", "effect", "effects", "effectiveness", "efficiency", "study", "studies", "trial",
+        "trials", "analysis", "review", "evaluation", "comparison", "comparative", "association",
+        "associations", "role", "impact", "use", "using", "randomized", "randomised", "assessment",
+        "systematic", "update", "report", "case", "toward", "towards", "rapid", "long", "short", "term",
+        "clinical", "real", "world",
+    ]
+}

@@ -1,0 +1,122 @@
+import PubMed
+
+/// CSL-JSON, the citation data pandoc, Zotero and every CSL processor (citeproc-js, citeproc-py) read.
+///
+/// An array of items with `id` (the BibTeX key, so `@key` citations match across formats),
+/// `type` (`article-journal`, `book` or `chapter`), `author` (`family`/`given`, or `literal`
+/// for a group), `issued.date-parts` (a MEDLINE date such as `1998 Dec-1999 Jan` becomes a
+/// two-date range; a season keeps the year and `season`), `container-title`,
+/// `container-title-short`, `volume`, `issue`, `page` (`148-152`), `PMID`, `PMCID`, `DOI`,
+/// `URL`, `abstract`, `language`, `ISSN`, `keyword` and, for books, `publisher`,
+/// `publisher-place`, `ISBN`, `editor`.
+public enum CSLJSONFormat {
+    /// Renders the distinct records of `items` as a JSON array.
+    public static func render(_ items: [ExportItem]) -> String {
+        let records = items.uniqueRecords
+        let keys = BibTeXKey.uniqueKeys(for: records)
+        let body = ParallelRendering.render(count: records.count) { range in
+            var output = ""
+            output.reserveCapacity(range.count * 2_500)
+            for index in range {
+                output += "  "
+                item(records[index], id: keys[index]).write(to: &output, indent: 2)
+                output += index == records.count - 1 ? "\n" : ",\n"
+            }
+            return output
+        }
+        return "[\n" + body + "]\n"
+    }
+
+    /// The CSL type of a record.
+    public static func itemType(of record: PubMedRecord) -> String {
+        if record.kind == .book { return record.isBookChapter ? "chapter" : "book" }
+        return "article-journal"
+    }
+
+    /// One CSL item.
+    public static func item(_ record: PubMedRecord, id: String) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        func add(_ key: String, _ value: String?) {
+            if let value = value?.collapsingWhitespace, !value.isEmpty { members.append((key, .string(value))) }
+        }
+        let type = itemType(of: record)
+        add("id", id)
+        add("type", type)
+        add("title", record.citationTitle)
+        add("original-title", record.vernacularTitle)
+        if !record.authors.isEmpty { members.append(("author", .array(record.authors.compactMap(name)))) }
+        if let editors = record.book?.editors, !editors.isEmpty {
+            members.append(("editor", .array(editors.compactMap(name))))
+        }
+        if let issued = issued(record) { members.append(("issued", issued)) }
+        switch type {
+        case "article-journal":
+            add("container-title", record.journalTitle)
+            add("container-title-short", record.journalAbbreviation)
+            add("volume", record.journal?.volume)
+            add("issue", record.journal?.issue)
+        case "chapter":
+            add("container-title", record.book?.bookTitle)
+        default:
+            break
+        }
+        if let book = record.book {
+            add("collection-title", book.collectionTitle)
+            add("edition", book.edition)
+            if type != "article-journal" { add("volume", book.volume) }
+            add("publisher", book.publisherName)
+            add("publisher-place", book.publisherLocation)
+            add("ISBN", book.isbns.first)
+        }
+        add("page", PageRange.ranges(of: record).formatted(separator: "-"))
+        add("ISSN", record.citationISSN)
+        add("PMID", record.pmid.description)
+        add("PMCID", record.pmcid)
+        add("DOI", record.doi?.value)
+        add("URL", record.pubMedURL)
+        add("language", record.languages.first.map(LanguageCode.bcp47))
+        let terms = record.subjectTerms
+        if !terms.isEmpty { add("keyword", terms.joined(separator: ", ")) }
+        add("abstract", record.abstractOneLine)
+        return .object(members)
+    }
+
+    static func name(_ author: Author) -> JSONValue? {
+        if author.isCollective, let group = author.collectiveName {
+            return .object([("literal", .string(group.collapsingWhitespace))])
+        }
+        guard let family = author.lastName?.nilIfEmpty else { return nil }
+        var members: [(String, JSONValue)] = [("family", .string(family))]
+        if let given = author.foreName?.nilIfEmpty ?? author.citationInitials { members.append(("given", .string(given))) }
+        if let suffix = author.suffix?.nilIfEmpty { members.append(("suffix", .string(suffix))) }
+        return .object(members)
+    }
+
+    /// `{"date-parts": [[2019, 2, 24]]}`, a range for a MEDLINE date, with `season` when given.
+    static func issued(_ record: PubMedRecord) -> JSONValue? {
+        if let medlineDate = record.pubDate?.medlineDate, let parts = MedlineDateRange.dateParts(medlineDate) {
+            return .object([("date-parts", .array(parts.map { .array($0.map { .int(Int64($0)) }) }))])
+        }
+        guard let year = record.year else { return nil }
+        var parts: [Int] = [year]
+        if let month = record.citationMonth {
+            parts.append(month)
+            if let day = record.citationDay { parts.append(day) }
+        }
+        var members: [(String, JSONValue)] = [("date-parts", .array([.array(parts.map { .int(Int64($0)) })]))]
+        if let season = record.pubDate?.season, let number = seasonNumber(season) {
+            members.append(("season", .int(Int64(number))))
+        }
+        return .object(members)
+    }
+
+    static func seasonNumber(_ season: String) -> Int? {
+        switch season.lowercased().prefix(3) {
+        case "spr": return 1
+        case "sum": return 2
+        case "fal", "aut": return 3
+        case "win": return 4
+        default: return nil
+        }
+    }
+}

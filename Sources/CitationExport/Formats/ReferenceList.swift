@@ -1,0 +1,54 @@
+import PubMed
+
+/// A Markdown reference list, rendered by this module in Vancouver or APA 7 style.
+///
+/// Vancouver (NLM *Citing Medicine*): numbered in export order; `Daly EJ, Trivedi MH, …` with
+/// the first six authors then `et al.`; title; NLM journal abbreviation; `2019 Sep;76(9):893-903`;
+/// DOI and PMID. APA 7: alphabetical by author then year; `Daly, E. J., Trivedi, M. H., & …`
+/// with up to 20 authors (then the first 19, an ellipsis and the last); `(2019)`; title; journal
+/// and volume in italics; pages with an en dash, expanded; `https://doi.org/…` or the PubMed URL.
+/// Markdown's special characters in data are backslash-escaped.
+public enum ReferenceList {
+    /// Renders the distinct records of `items` as a Markdown list with a heading.
+    public static func render(_ items: [ExportItem], style: ReferenceStyle) -> String {
+        let records = items.uniqueRecords
+        var output = "# References\n\n"
+        output.reserveCapacity(records.count * 400)
+        switch style {
+        case .vancouver:
+            output += ParallelRendering.render(count: records.count) { range in
+                range.map { "\($0 + 1). " + vancouver(records[$0]) + "\n" }.joined()
+            }
+        case .apa:
+            // Sort keys are computed once per record, not per comparison.
+            let keyed = records.enumerated().map { (key: apaSortKey($0.element), offset: $0.offset, record: $0.element) }
+            let sorted = keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.offset < $1.offset }.map(\.record)
+            output += ParallelRendering.render(count: sorted.count) { range in
+                range.map { "- " + apa(sorted[$0]) + "\n" }.joined()
+            }
+        }
+        return output
+    }
+
+    /// Escapes Markdown's inline syntax characters.
+    static func markdown(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text.collapsingWhitespace {
+            switch character {
+            case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|", "~", "$":
+                output.append("\\")
+                output.append(character)
+            default:
+                output.append(character)
+            }
+        }
+        return output
+    }
+
+    /// Appends `.` unless the text already ends with a sentence mark.
+    static func sentence(_ text: String) -> String {
+        guard let last = text.last else { return text }
+        return ".?!".contains(last) ? text : text + "."
+    }
+}

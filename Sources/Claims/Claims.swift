@@ -1,2 +1,0 @@
-/// Claim extraction, evidence linking, verdicts and the review ledger.
-public enum ClaimsModule {}

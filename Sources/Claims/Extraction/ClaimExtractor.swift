@@ -1,0 +1,316 @@
+/// Finds the checkable claims in an article, types them and fills their slots; says what
+/// it skipped (advertising, calls to action, greetings…) and why.
+///
+/// Topic-neutral: every topic word comes from the lexicon.
+public struct ClaimExtractor: Sendable {
+    /// The compiled lexicon.
+    public let lexicon: CompiledLexicon
+    /// Stance cues (for negated claims).
+    public let stance: StanceCues
+    /// The number extractor.
+    public let numbers: NumberExtractor
+
+    /// An extractor using `lexicon`.
+    public init(lexicon: CompiledLexicon, stance: StanceCues = .english) {
+        self.lexicon = lexicon
+        self.stance = stance
+        self.numbers = NumberExtractor(lexicon: lexicon.lexicon)
+    }
+
+    /// The outcome of extraction.
+    public struct Result: Sendable {
+        /// Claims in article order (checkable and not checkable).
+        public var claims: [Claim]
+        /// What was skipped and why.
+        public var skipped: [SkippedStatement]
+    }
+
+    /// Extracts the claims of `article`.
+    public func extract(from article: ArticleDocument) -> Result {
+        let analyses = article.segments.map { analyse($0, in: article) }
+        let defaultIntervention = dominantIntervention(analyses)
+        var claims: [Claim] = []
+        var skipped: [SkippedStatement] = []
+        for (index, segment) in article.segments.enumerated() {
+            var analysis = analyses[index]
+            if segment.kind == .heading {
+                skipped.append(SkippedStatement(text: segment.text, span: segment.originalSpan, reason: "heading", cue: nil))
+                continue
+            }
+            if let skip = analysis.skip {
+                skipped.append(SkippedStatement(text: segment.text, span: segment.originalSpan, reason: skip.reason, cue: skip.cue))
+                continue
+            }
+            if segment.text.hasSuffix("?") {
+                skipped.append(SkippedStatement(text: segment.text, span: segment.originalSpan, reason: "question", cue: nil))
+                continue
+            }
+            // A list item reads with its lead-in ("These side effects include:" + "Dizziness").
+            var text = segment.text
+            if segment.kind == .listItem, let leadIn = segment.leadIn {
+                let lead = analyses[leadIn]
+                text = "\(article.segments[leadIn].text) \(segment.text)"
+                analysis.inheritContext(from: lead)
+            }
+            claims.append(contentsOf: makeClaims(segment: segment, text: text, analysis: analysis,
+                                                 article: article, defaultIntervention: defaultIntervention))
+        }
+        for index in claims.indices { claims[index].id = "c\(index + 1)" }
+        return Result(claims: claims, skipped: skipped)
+    }
+
+    // MARK: Analysis of one segment
+
+    struct VagueMatch {
+        var number: ReportedNumber
+        var tokenCount: Int
+        var span: TextSpan { number.span }
+    }
+
+    struct SegmentAnalysis {
+        var tokens: [WordToken]
+        var concepts: [PhraseMatch<String>]
+        var cueScores: [ClaimType: Double]
+        var cueWords: [ClaimType: [String]]
+        var numbers: [ReportedNumber]
+        var vagueQuantities: [VagueMatch]
+        var vagueCue: String?
+        var skip: (reason: String, cue: String)?
+        var signals: StanceSignals
+        var inheritedConcepts: [PhraseMatch<String>] = []
+        var text: ScalarText
+
+        mutating func inheritContext(from lead: SegmentAnalysis) {
+            for (type, score) in lead.cueScores { cueScores[type, default: 0] += score }
+            for (type, words) in lead.cueWords { cueWords[type, default: []].append(contentsOf: words) }
+            inheritedConcepts = lead.concepts
+        }
+    }
+
+    func analyse(_ segment: ArticleSegment, in article: ArticleDocument) -> SegmentAnalysis {
+        let text = ScalarText(segment.text)
+        let tokens = WordTokenizer.tokens(of: text)
+        var cueScores: [ClaimType: Double] = [:]
+        var cueWords: [ClaimType: [String]] = [:]
+        for match in lexicon.claimCues.matches(in: tokens, overlapping: true) {
+            guard let type = ClaimType(rawValue: match.payload) else { continue }
+            cueScores[type, default: 0] += Double(match.tokenRange.count)
+            cueWords[type, default: []].append(text.string(match.span))
+        }
+        var skip: (String, String)?
+        let skipMatches = lexicon.skipCues.matches(in: tokens, overlapping: true)
+        if let first = skipMatches.first {
+            let parts = first.payload.split(separator: "\t", maxSplits: 1).map(String.init)
+            // A metadata cue only counts at the start of a short line ("Updated: …").
+            if parts[0] != "metadata" || (first.tokenRange.lowerBound == 0 && tokens.count <= 12) {
+                skip = (parts[0], parts.count > 1 ? parts[1] : "")
+            }
+        }
+        var vagueQuantities: [VagueMatch] = []
+        for match in lexicon.vagueQuantities.matches(in: tokens, overlapping: true) {
+            guard let definition = lexicon.lexicon.vagueQuantities?[match.payload],
+                  let seconds = lexicon.seconds(ofUnit: definition.unit) else { continue }
+            var n = ReportedNumber(kind: .duration, text: text.string(match.span), span: match.span)
+            n.low = definition.low
+            n.high = definition.high
+            n.unit = definition.unit
+            n.seconds = definition.low * seconds
+            n.highSeconds = definition.high * seconds
+            vagueQuantities.append(VagueMatch(number: n, tokenCount: match.tokenRange.count))
+        }
+        return SegmentAnalysis(
+            tokens: tokens, concepts: lexicon.conceptMatches(in: tokens), cueScores: cueScores, cueWords: cueWords,
+            numbers: numbers.numbers(in: text, span: TextSpan(start: 0, end: text.count)),
+            vagueQuantities: vagueQuantities, vagueCue: lexicon.vagueCues.matches(in: tokens).first?.payload,
+            skip: skip, signals: stance.signals(in: tokens), text: text)
+    }
+
+    func dominantIntervention(_ analyses: [SegmentAnalysis]) -> SlotValue? {
+        var counts: [String: Int] = [:]
+        for analysis in analyses {
+            for match in analysis.concepts where lexicon.concept(match.payload)?.slot == .intervention {
+                counts[match.payload, default: 0] += 1
+            }
+        }
+        guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), let concept = lexicon.concept(best.key) else { return nil }
+        return SlotValue(id: concept.id, label: concept.label, text: concept.label, inherited: true)
+    }
+
+    // MARK: Claims from one segment
+
+    func makeClaims(segment: ArticleSegment, text: String, analysis: SegmentAnalysis,
+                    article: ArticleDocument, defaultIntervention: SlotValue?) -> [Claim] {
+        var slots = ClaimSlots()
+        var effects: [PhraseMatch<String>] = []
+        let allConcepts = analysis.concepts + analysis.inheritedConcepts.filter { m in
+            // From the lead-in keep only context slots, not its own effects.
+            let slot = lexicon.concept(m.payload)?.slot
+            return slot != .adverseEffect && slot != .risk
+        }
+        for match in allConcepts {
+            guard let concept = lexicon.concept(match.payload), let slot = concept.slot else { continue }
+            let isOwn = analysis.concepts.contains(match)
+            let written = isOwn ? analysis.text.string(match.span) : concept.label
+            let value = SlotValue(id: concept.id, label: concept.label, text: written, inherited: !isOwn)
+            switch slot {
+            case .intervention:
+                // Prefer the most specific intervention named (esketamine over ketamine).
+                if let current = slots.intervention, !lexicon.isSameOrNarrower(concept.id, than: current.id) { break }
+                slots.intervention = value
+            case .route: if slots.route == nil { slots.route = value }
+            case .population:
+                if let current = slots.population, !lexicon.isSameOrNarrower(concept.id, than: current.id) { break }
+                slots.population = value
+            case .outcome: if slots.outcome == nil { slots.outcome = value }
+            case .comparator: if slots.comparator == nil { slots.comparator = value }
+            case .mechanism: if !slots.mechanisms.contains(where: { $0.id == value.id }) { slots.mechanisms.append(value) }
+            case .regulator: if slots.regulator == nil { slots.regulator = value }
+            case .regimen: if slots.regimen == nil { slots.regimen = value }
+            case .adverseEffect, .risk: if isOwn { effects.append(match) }
+            }
+        }
+        if slots.intervention == nil { slots.intervention = defaultIntervention }
+        slots.quantity = quantity(in: analysis)
+        slots.negated = Self.hasStrongNegation(analysis.tokens, before: analysis.tokens.count, window: analysis.tokens.count)
+
+        // Score the types: cue words, then hints from the slots.
+        var scores = analysis.cueScores
+        if !slots.mechanisms.isEmpty { scores[.mechanism, default: 0] += 1 }
+        if slots.regulator != nil { scores[.regulatory, default: 0] += 1.5 }
+        if slots.quantity?.kind == .percentage, slots.outcome != nil { scores[.efficacy, default: 0] += 2 }
+        if let q = slots.quantity, q.kind != .percentage {
+            if (scores[.onset] ?? 0) > 0 { scores[.onset, default: 0] += 1 } else { scores[.duration, default: 0] += 1 }
+        }
+        if slots.comparator != nil, (scores[.comparison] ?? 0) > 0 { scores[.comparison, default: 0] += 1 }
+        let bestScore = scores.values.max() ?? 0
+        let mainType = bestScore > 0 ? lexicon.typePriority.first { (scores[$0] ?? 0) == bestScore } ?? .general : .general
+
+        // A concept the lexicon ties to the claim's type becomes its outcome ("rapid onset" for onset claims).
+        if let typed = analysis.concepts.first(where: { lexicon.concept($0.payload)?.claimType == mainType.rawValue }),
+           let concept = lexicon.concept(typed.payload), concept.slot == .outcome {
+            slots.outcome = SlotValue(id: concept.id, label: concept.label, text: analysis.text.string(typed.span))
+        }
+        var claims: [Claim] = []
+        let effectTypes: Set<ClaimType> = [.adverseEffect, .safety]
+        var seenEffects = Set<String>()
+        // One claim per adverse effect or risk named.
+        for match in effects where seenEffects.insert(match.payload).inserted {
+            guard let concept = lexicon.concept(match.payload) else { continue }
+            var effectSlots = slots
+            effectSlots.effect = SlotValue(id: concept.id, label: concept.label, text: analysis.text.string(match.span))
+            // An effect is denied only by a negation or a "fewer/less" word shortly before it.
+            effectSlots.negated = Self.hasStrongNegation(analysis.tokens, before: match.tokenRange.lowerBound, window: 10)
+                || Self.hasLowering(analysis.tokens, before: match.tokenRange.lowerBound, window: 8)
+            effectSlots.quantity = nil
+            let type: ClaimType = concept.slot == .risk ? .safety : .adverseEffect
+            let span = segment.kind == .listItem ? segment.originalSpan : originalSpan(of: match.span, in: segment, article: article)
+            let plain = segment.kind == .listItem ? segment.span
+                : TextSpan(start: segment.span.start + match.span.start, end: segment.span.start + match.span.end)
+            claims.append(makeClaim(type: type, text: text, span: span, plainSpan: plain, segment: segment, slots: effectSlots,
+                                    cues: analysis.cueWords[type] ?? [concept.label], notCheckable: nil))
+        }
+        let specific = slots.concepts.contains { !$0.inherited && $0.id != slots.intervention?.id } || slots.quantity != nil
+        let mentionsTopic = slots.concepts.contains { !$0.inherited }
+        if claims.isEmpty || !effectTypes.contains(mainType) {
+            var reason: String?
+            if let vague = analysis.vagueCue, !specific {
+                reason = "too vague to check (\"\(vague)\")"
+            } else if mainType == .general {
+                reason = mentionsTopic ? "no specific assertion to check" : "no topic term, number or claim cue"
+            } else if !mentionsTopic && slots.quantity == nil {
+                reason = "does not name what it is about (no topic term or number)"
+            }
+            if !(claims.count > 0 && reason != nil) {
+                claims.insert(makeClaim(type: reason == nil ? mainType : (mainType == .general ? .general : mainType), text: text,
+                                        span: segment.originalSpan, plainSpan: segment.span, segment: segment, slots: slots,
+                                        cues: analysis.cueWords[mainType] ?? [], notCheckable: reason), at: 0)
+            }
+        }
+        // A sentence that yields a single effect claim is that claim: span the whole sentence.
+        if claims.count == 1, claims[0].slots.effect != nil, segment.kind != .listItem {
+            claims[0].span = segment.originalSpan
+            claims[0].plainSpan = segment.span
+        }
+        return claims
+    }
+
+    static let strongNegations: Set<String> = ["not", "no", "never", "doesn", "don", "isn", "aren", "didn", "cannot", "can't",
+                                               "won", "neither", "nor", "none", "doesn't", "don't", "isn't", "aren't", "didn't", "won't"]
+    static let loweringWords: Set<String> = ["fewer", "less", "lower", "minimal", "safer", "rare", "rarely", "low", "reduced", "little"]
+
+    /// Whether a strong negation ("not", "doesn't") is among the `window` words before token `index`.
+    static func hasStrongNegation(_ tokens: [WordToken], before index: Int, window: Int) -> Bool {
+        let lower = max(0, index - window)
+        guard lower < index else { return false }
+        return tokens[lower..<index].contains { strongNegations.contains($0.folded) }
+    }
+
+    /// Whether a lowering word ("fewer", "less", "safer") is among the `window` words before token `index`.
+    static func hasLowering(_ tokens: [WordToken], before index: Int, window: Int) -> Bool {
+        let lower = max(0, index - window)
+        guard lower < index else { return false }
+        return tokens[lower..<index].contains { loweringWords.contains($0.folded) }
+    }
+
+    /// The claim's quantity: a percentage, duration or time point, else a vague time phrase;
+    /// one that sits next to the comparator ("antidepressants … take weeks") is the comparator's, not the claim's.
+    func quantity(in analysis: SegmentAnalysis) -> ReportedNumber? {
+        let comparatorTokens = analysis.concepts.filter { lexicon.concept($0.payload)?.slot == .comparator }.map(\.tokenRange.lowerBound)
+        let interventionTokens = analysis.concepts.filter { lexicon.concept($0.payload)?.slot == .intervention }.map(\.tokenRange.lowerBound)
+        func tokenIndex(_ span: TextSpan) -> Int {
+            analysis.tokens.firstIndex { $0.span.start >= span.start } ?? analysis.tokens.count
+        }
+        func belongsToClaim(_ span: TextSpan) -> Bool {
+            guard !comparatorTokens.isEmpty, !interventionTokens.isEmpty else { return true }
+            let p = tokenIndex(span)
+            let toComparator = comparatorTokens.map { abs($0 - p) }.min() ?? Int.max
+            let toIntervention = interventionTokens.map { abs($0 - p) }.min() ?? Int.max
+            return toIntervention <= toComparator
+        }
+        if let number = analysis.numbers.first(where: { [.percentage, .duration, .timePoint].contains($0.kind) && belongsToClaim($0.span) }) {
+            return number
+        }
+        var vague = analysis.vagueQuantities.filter { belongsToClaim($0.span) }
+        vague.sort { ($0.tokenCount, $0.span.start) > ($1.tokenCount, $1.span.start) }
+        return vague.first?.number
+    }
+
+    func originalSpan(of span: TextSpan, in segment: ArticleSegment, article: ArticleDocument) -> TextSpan {
+        let plainSpan = TextSpan(start: segment.span.start + span.start, end: segment.span.start + span.end)
+        return article.plain.originalSpan(of: plainSpan)
+    }
+
+    func makeClaim(type: ClaimType, text: String, span: TextSpan, plainSpan: TextSpan, segment: ArticleSegment, slots: ClaimSlots,
+                   cues: [String], notCheckable: String?) -> Claim {
+        let statement = Self.statement(type: type, slots: slots)
+        let normalised = WordTokenizer.stems(of: text).joined(separator: " ")
+        let key = "\(type.rawValue)|\(slots.effect?.id ?? "")|\(normalised)"
+        return Claim(id: "", key: key, text: text, span: span, plainSpan: plainSpan, segment: segment.index, type: type, slots: slots,
+                     statement: statement, notCheckableReason: notCheckable, cues: Array(Set(cues.map { $0.lowercased() })).sorted())
+    }
+
+    /// A one-line normalised reading of a claim.
+    static func statement(type: ClaimType, slots: ClaimSlots) -> String {
+        var parts: [String] = []
+        var subject = slots.intervention?.label ?? "the treatment"
+        if let route = slots.route { subject += " (\(route.label))" }
+        parts.append(subject)
+        switch type {
+        case .adverseEffect: parts.append("can cause \(slots.effect?.label ?? "side effects")")
+        case .safety:
+            if let effect = slots.effect { parts.append(slots.negated ? "carries little risk of \(effect.label)" : "carries a risk of \(effect.label)") }
+            else { parts.append("is safe") }
+        case .efficacy: parts.append(slots.outcome.map { "\($0.label)" } ?? "is effective")
+        case .onset: parts.append("acts quickly")
+        case .duration: parts.append("duration")
+        case .mechanism: parts.append(slots.negated ? "mechanism (negated):" : "mechanism:"); parts.append(slots.mechanisms.map(\.label).joined(separator: ", "))
+        case .regulatory: parts.append(slots.regulator?.label ?? "regulatory status")
+        case .comparison: parts.append("compared with \(slots.comparator?.label ?? "alternatives")")
+        case .history: parts.append("history")
+        case .general: parts.append("general statement")
+        }
+        if let quantity = slots.quantity { parts.append(quantity.summary) }
+        if let population = slots.population { parts.append("in \(population.label)") }
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,308 @@
+import Foundation
+import PubMed
+
+/// Links claims to evidence: retrieves candidates, scores the sentences of their abstracts,
+/// pulls and compares numbers, flags specificity mismatches, decides a stance per link and
+/// weighs each link by design, sample size and year.
+public final class EvidenceLinker {
+    /// The compiled lexicon.
+    public let lexicon: CompiledLexicon
+    /// Where candidates come from.
+    public let index: EvidenceIndex
+    /// Stance cues.
+    public let stance: StanceCues
+    /// Candidates read per query.
+    public var candidateLimit = 40
+    /// Below this relevance (0…1) a sentence is not evidence for the claim.
+    public var relevanceThreshold = 0.5
+    /// Citations kept per claim.
+    public var maxCitations = 10
+    /// Broader queries run only while fewer candidates than this were found.
+    public var minimumCandidates = 20
+
+    let numbers: NumberExtractor
+    let queries: EvidenceQuery
+    private var cache: [PMID: RecordAnalysis] = [:]
+    private var searchCache: [String: [EvidenceRecord]] = [:]
+    private var idfCache: [String: Double] = [:]
+
+    /// A linker over `index`.
+    public init(lexicon: CompiledLexicon, index: EvidenceIndex, stance: StanceCues = .english) {
+        self.lexicon = lexicon
+        self.index = index
+        self.stance = stance
+        numbers = NumberExtractor(lexicon: lexicon.lexicon)
+        queries = EvidenceQuery(lexicon: lexicon)
+    }
+
+    /// The citations for `claim`, best first (none for a claim that is not checkable).
+    public func citations(for claim: Claim) throws -> [Citation] {
+        guard claim.isCheckable else { return [] }
+        var candidates: [PMID: EvidenceRecord] = [:]
+        var order: [PMID] = []
+        let expressions = queries.expressions(for: claim)
+        for (position, expression) in expressions.enumerated() {
+            // The last query (claim words OR-ed) is broad and slow on a large index: only when nothing narrower found anything.
+            if position == expressions.count - 1, position > 0, !order.isEmpty { break }
+            let records: [EvidenceRecord]
+            if let cached = searchCache[expression] {
+                records = cached
+            } else {
+                records = try index.search(ftsExpression: expression, limit: candidateLimit)
+                searchCache[expression] = records
+            }
+            for record in records where candidates[record.pmid] == nil {
+                candidates[record.pmid] = record
+                order.append(record.pmid)
+            }
+            if order.count >= minimumCandidates { break }
+        }
+        let weights = try wordWeights(for: claim.text)
+        var result: [Citation] = []
+        for pmid in order {
+            guard let record = candidates[pmid] else { continue }
+            let analysis = self.analysis(of: record)
+            if let citation = bestCitation(for: claim, in: analysis, weights: weights) { result.append(citation) }
+        }
+        result.sort { ($0.stance != .mentions ? 1 : 0, $0.score, -$0.pmid.value) > ($1.stance != .mentions ? 1 : 0, $1.score, -$1.pmid.value) }
+        return Array(result.prefix(maxCitations))
+    }
+
+    func analysis(of record: EvidenceRecord) -> RecordAnalysis {
+        if let cached = cache[record.pmid] { return cached }
+        let analysis = RecordAnalysis(record: record, lexicon: lexicon, numbers: numbers, stance: stance)
+        cache[record.pmid] = analysis
+        return analysis
+    }
+
+    /// IDF weights of the claim's content stems, from the index's document frequencies.
+    func wordWeights(for text: String) throws -> [String: Double] {
+        let stems = Set(EvidenceQuery.contentWords(of: text).map(PorterStemmer.stem))
+        let missing = stems.filter { idfCache[$0] == nil }
+        if !missing.isEmpty {
+            let (frequencies, total) = try index.documentFrequencies(of: Set(missing))
+            for stem in missing {
+                let df = Double(frequencies[stem] ?? 0)
+                let n = Double(max(total, 1))
+                idfCache[stem] = max(0.1, log((n - df + 0.5) / (df + 0.5) + 1))
+            }
+        }
+        var weights: [String: Double] = [:]
+        for stem in stems { weights[stem] = idfCache[stem] ?? 1 }
+        return weights
+    }
+
+    // MARK: Scoring one record
+
+    struct Relevance {
+        var score: Double
+        var interventionFound: Bool
+        var focusFound: Bool
+    }
+
+    func bestCitation(for claim: Claim, in analysis: RecordAnalysis, weights: [String: Double]) -> Citation? {
+        let focus = queries.focusConcepts(of: claim)
+        var best: (sentence: RecordAnalysis.Sentence, relevance: Double)?
+        for sentence in analysis.sentences {
+            let relevance = self.relevance(of: sentence, in: analysis, claim: claim, focus: focus, weights: weights)
+            if relevance.score >= relevanceThreshold, best == nil || relevance.score > best!.relevance {
+                best = (sentence, relevance.score)
+            }
+        }
+        guard let (sentence, relevance) = best else { return nil }
+        let flags = specificityFlags(claim: claim, analysis: analysis, sentence: sentence)
+        let timeContext = sentence.numbers.first { $0.kind == .timePoint }
+        var comparison: QuantityComparison?
+        if let quantity = claim.slots.quantity, [.efficacy, .onset, .duration, .comparison].contains(claim.type) {
+            // Percentages compare only when the sentence speaks of the claim's outcome alone
+            // (a sentence on response and relapse could give either rate).
+            let outcomes = Set(sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }.map(\.payload))
+            let sameOutcome = claim.slots.outcome.map { outcomes == [$0.id] } ?? (outcomes.count <= 1)
+            let comparisons = sentence.numbers
+                .filter { _ in quantity.kind != .percentage || sameOutcome }
+                .compactMap { QuantityComparison.compare(claim: quantity, evidence: $0, timeContext: timeContext) }
+            comparison = comparisons.min { rank($0) < rank($1) }
+        }
+        var (stance, confidence) = judgeStance(claim: claim, sentence: sentence, comparison: comparison, flags: flags)
+        var allFlags = flags
+        if analysis.record.isRetracted {
+            allFlags.append("retracted: never counted as support")
+            if stance == .supports || stance == .mixed { stance = .mentions }
+        }
+        let sizeFactor = analysis.sampleSize.map { min(1, log10(Double(max($0, 1))) / 3) } ?? 0.2
+        let recency = analysis.record.year.map { min(1, max(0, Double($0 - 1990) / 36)) } ?? 0.3
+        var score = relevance * (0.55 + 0.3 * analysis.design.weight + 0.1 * sizeFactor + 0.05 * recency)
+        if !flags.isEmpty { score *= 0.85 }
+        if stance == .mentions { score *= 0.8 }
+        return Citation(
+            pmid: analysis.record.pmid, title: analysis.record.title, year: analysis.record.year, design: analysis.design,
+            sampleSize: analysis.sampleSize, stance: stance, score: (score * 1000).rounded() / 1000,
+            confidence: (confidence * 100).rounded() / 100, quote: sentence.sentence.text,
+            quoteLocation: sentence.sentence.location, quoteSpan: sentence.sentence.span, numbers: sentence.numbers,
+            comparison: comparison, flags: allFlags, isRetracted: analysis.record.isRetracted, method: .auto, decision: nil)
+    }
+
+    /// The outcome concept mentioned nearest a number in the sentence ("34 (57.6%) … relapsed" → relapse),
+    /// so a relapse rate is never compared with a claimed response rate.
+    func nearestOutcome(to number: ReportedNumber, in sentence: RecordAnalysis.Sentence) -> String? {
+        let outcomes = sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }
+        return outcomes.min { a, b in
+            distance(a.span, number.span) < distance(b.span, number.span)
+        }?.payload
+    }
+
+    private func distance(_ a: TextSpan, _ b: TextSpan) -> Int {
+        if a.end <= b.start { return b.start - a.end }
+        if b.end <= a.start { return a.start - b.end }
+        return 0
+    }
+
+    private func rank(_ comparison: QuantityComparison) -> Int {
+        switch comparison.agreement { case .within: return 0; case .close: return 1; case .outside: return 2 }
+    }
+
+    func relevance(of sentence: RecordAnalysis.Sentence, in analysis: RecordAnalysis, claim: Claim,
+                   focus: [SlotValue], weights: [String: Double]) -> Relevance {
+        // Word overlap, weighted by IDF.
+        var total = 0.0
+        var found = 0.0
+        for (stem, weight) in weights {
+            total += weight
+            if sentence.stems.contains(stem) { found += weight }
+        }
+        let lexical = total > 0 ? found / total : 0
+        let slots = claim.slots
+        let hasConcepts = slots.intervention != nil || !focus.isEmpty
+        guard hasConcepts else { return Relevance(score: lexical, interventionFound: true, focusFound: true) }
+
+        func family(_ id: String) -> (sentence: Bool, record: Bool, relative: Bool) {
+            let inSentence = sentence.concepts.contains { lexicon.isSameOrNarrower($0, than: id) }
+            let inRecord = analysis.concepts.contains { lexicon.isSameOrNarrower($0, than: id) }
+            // A sibling or parent in the same group (esketamine for a ketamine claim, ketamine for esketamine).
+            let group = lexicon.concept(id)?.group
+            let relative = group != nil && analysis.concepts.contains { lexicon.concept($0)?.group == group }
+            return (inSentence, inRecord, relative)
+        }
+        var interventionScore = 1.0
+        var interventionFound = true
+        if let intervention = slots.intervention {
+            let f = family(intervention.id)
+            interventionScore = f.sentence ? 1 : (f.record ? 0.7 : (f.relative ? 0.5 : 0))
+            interventionFound = f.sentence || f.record || f.relative
+        }
+        var focusScore = 1.0
+        var focusFound = true
+        if !focus.isEmpty {
+            let hits = focus.filter { concept in sentence.concepts.contains { lexicon.isSameOrNarrower($0, than: concept.id) } }.count
+            focusScore = Double(hits) / Double(focus.count)
+            focusFound = hits > 0
+        } else {
+            // No lexicon concept to focus on: the claim's own words (beyond the intervention) must be there.
+            let subject = Set(slots.intervention.map { queries.familyTerms(of: $0.id).flatMap(WordTokenizer.stems(of:)) } ?? [])
+            var total = 0.0, found = 0.0
+            for (stem, weight) in weights where !subject.contains(stem) {
+                total += weight
+                if sentence.stems.contains(stem) { found += weight }
+            }
+            focusScore = total > 0 ? found / total : 0
+            focusFound = focusScore >= 0.4
+        }
+        var populationScore = 0.5
+        if let population = slots.population, !population.inherited {
+            let f = family(population.id)
+            populationScore = f.sentence ? 1 : (f.record ? 0.8 : (f.relative ? 0.4 : 0))
+        }
+        var quantityScore = 0.5
+        var quantityWeight = 0.1
+        if let quantity = slots.quantity, [.efficacy, .onset, .duration].contains(claim.type) {
+            let comparable = sentence.numbers.contains { n in
+                quantity.kind == .percentage ? n.kind == .percentage : (n.kind == .duration || n.kind == .timePoint)
+            }
+            quantityScore = comparable ? 1 : 0.2
+            quantityWeight = quantity.kind == .percentage ? 0.25 : 0.15
+        }
+        guard interventionFound, focusFound else { return Relevance(score: 0, interventionFound: interventionFound, focusFound: focusFound) }
+        let score = (0.25 * interventionScore + 0.35 * focusScore + 0.1 * populationScore + quantityWeight * quantityScore
+            + 0.2 * min(1, lexical * 1.5)) / (0.9 + quantityWeight)
+        return Relevance(score: score, interventionFound: interventionFound, focusFound: focusFound)
+    }
+
+    // MARK: Specificity
+
+    func specificityFlags(claim: Claim, analysis: RecordAnalysis, sentence: RecordAnalysis.Sentence) -> [String] {
+        var flags: [String] = []
+        let slots = claim.slots
+        for value in [slots.intervention, slots.population, slots.outcome, slots.regimen].compactMap({ $0 }) {
+            guard let concept = lexicon.concept(value.id), let group = concept.group else { continue }
+            let evidence = analysis.concepts.filter { lexicon.concept($0)?.group == group }
+            guard !evidence.isEmpty else { continue }
+            // Same concept (or one under it) present: no mismatch.
+            if evidence.contains(where: { lexicon.isSameOrNarrower($0, than: value.id) && $0 == value.id }) { continue }
+            if value.inherited && concept.slot != .intervention { continue }
+            let narrower = evidence.filter { lexicon.isSameOrNarrower($0, than: value.id) }
+            let named = (narrower.isEmpty ? evidence : narrower).compactMap { lexicon.concept($0)?.label }.sorted()
+            guard !named.isEmpty else { continue }
+            flags.append("evidence is about \(named.joined(separator: " / ")), claim is about \(concept.label)")
+        }
+        if analysis.design == .preclinical { flags.append("animal or preclinical study") }
+        return flags
+    }
+
+    // MARK: Stance
+
+    func judgeStance(claim: Claim, sentence: RecordAnalysis.Sentence, comparison: QuantityComparison?, flags: [String]) -> (Stance, Double) {
+        let signals = sentence.signals
+        let claimNegated = claim.slots.negated
+        // A question (often a title) asks; it does not report.
+        if sentence.sentence.text.hasSuffix("?") { return (.mentions, 0.2) }
+        if let comparison, claim.slots.outcome == nil || sentence.concepts.contains(claim.slots.outcome!.id) {
+            let isPercent = comparison.evidence.kind == .percentage
+            switch comparison.agreement {
+            case .within: return (.supports, isPercent ? 0.85 : 0.7)
+            case .close: return (.supports, isPercent ? 0.6 : 0.5)
+            case .outside:
+                // A percentage of the same outcome far outside the claim contradicts it; a time far off
+                // is more likely about something else (a follow-up visit, a dosing schedule).
+                if isPercent { return (signals.hasContrast ? .mixed : .contradicts, 0.55) }
+            }
+        }
+        if signals.isNullResult {
+            if claimNegated { return (.supports, 0.55) }
+            // "X was not associated with response" is about a predictor, not about whether the treatment works.
+            let lower = sentence.sentence.text.lowercased()
+            if ["associated", "predict", "related to", "independent of", "correlat"].contains(where: lower.contains) { return (.mentions, 0.3) }
+            return (signals.hasContrast ? .mixed : .contradicts, 0.5)
+        }
+        if claimNegated {
+            // The claim denies something (no dependence, not an opioid); a report of it affirmatively
+            // contradicts a safety claim and puts a mechanism claim in doubt.
+            if signals.isNegated { return (.supports, 0.45) }
+            guard claim.type == .safety || claim.type == .adverseEffect else { return (.mixed, 0.3) }
+            let reportsIt = signals.direction >= 0 && (signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) })
+            return reportsIt ? (.contradicts, 0.45) : (.mentions, 0.25)
+        }
+        switch claim.type {
+        case .adverseEffect, .safety:
+            return (.supports, signals.isHedged ? 0.5 : 0.65)
+        case .efficacy, .onset, .comparison:
+            // A sentence on another outcome of the same kind (relapse for a response claim) does not bear on it.
+            if let outcome = claim.slots.outcome, let group = lexicon.concept(outcome.id)?.group,
+               sentence.concepts.contains(where: { $0 != outcome.id && lexicon.concept($0)?.group == group }) {
+                return (.mentions, 0.3)
+            }
+            let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
+            if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
+            return (.mentions, 0.3)
+        case .mechanism, .regulatory, .history, .duration:
+            return (.supports, 0.45)
+        case .general:
+            return (.mentions, 0.2)
+        }
+    }
+
+    static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]
+
+    /// Stems of words reporting a positive finding (outcome names such as "response" are not findings).
+    static let positiveStems: Set<String> = ["signific", "efficaci", "effect", "rapid", "improv", "superior", "reduc", "benefit",
+                                             "robust", "sustain", "achiev", "demonstr"]
+}

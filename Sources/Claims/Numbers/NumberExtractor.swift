@@ -1,0 +1,228 @@
+/// Finds percentages (with their counts and denominators), sample sizes, confidence intervals,
+/// p-values, time points and durations in a sentence.
+///
+/// It first cuts the text into lexemes (numbers, words, symbols), then reads patterns over
+/// them, longest first, so "95% CI" is never read as a 95 percent rate, and "50-70%" is a range.
+public struct NumberExtractor: Sendable {
+    /// Time units by how they are written ("hrs" → hour), with their length in seconds.
+    public var timeUnits: [String: (unit: String, seconds: Double)]
+    /// Nouns that make "705 adults" a sample size.
+    public var participantNouns: Set<String>
+
+    /// An extractor with the lexicon's units (or the built-in English ones when it has none).
+    public init(lexicon: Lexicon? = nil) {
+        var units: [String: (unit: String, seconds: Double)] = [:]
+        let definitions = (lexicon?.units.isEmpty ?? true) ? Self.defaultUnits : lexicon!.units
+        for definition in definitions {
+            for term in definition.terms { units[term.lowercased()] = (definition.unit, definition.seconds) }
+        }
+        timeUnits = units
+        participantNouns = [
+            "patients", "adults", "participants", "subjects", "individuals", "people", "women", "men", "children",
+            "adolescents", "veterans", "volunteers", "cases", "persons", "outpatients", "inpatients", "respondents",
+            "users", "controls", "infants", "mothers", "pregnancies", "residents", "employees", "students", "nurses",
+            "physicians", "mice", "rats", "animals", "eyes", "families", "households", "trials", "studies", "rcts",
+        ]
+    }
+
+    static let defaultUnits: [TimeUnitDefinition] = [
+        TimeUnitDefinition(unit: "second", seconds: 1, terms: ["second", "seconds", "sec", "secs"]),
+        TimeUnitDefinition(unit: "minute", seconds: 60, terms: ["minute", "minutes", "min", "mins"]),
+        TimeUnitDefinition(unit: "hour", seconds: 3600, terms: ["hour", "hours", "hr", "hrs", "h"]),
+        TimeUnitDefinition(unit: "day", seconds: 86400, terms: ["day", "days", "d"]),
+        TimeUnitDefinition(unit: "week", seconds: 604800, terms: ["week", "weeks", "wk", "wks"]),
+        TimeUnitDefinition(unit: "month", seconds: 2629800, terms: ["month", "months", "mo"]),
+        TimeUnitDefinition(unit: "year", seconds: 31557600, terms: ["year", "years", "yr", "yrs"]),
+    ]
+
+    /// The numbers in `string`, spans relative to it.
+    public func numbers(in string: String) -> [ReportedNumber] {
+        let text = ScalarText(string)
+        return numbers(in: text, span: TextSpan(start: 0, end: text.count))
+    }
+
+    /// The numbers in `span` of `text`, spans relative to `text`.
+    public func numbers(in text: ScalarText, span: TextSpan) -> [ReportedNumber] {
+        let lexemes = Lexeme.scan(text, span: span)
+        var result: [ReportedNumber] = []
+        var i = 0
+        while i < lexemes.count {
+            if let (number, next) = read(lexemes, at: i, text: text) {
+                result.append(number)
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    // MARK: Patterns
+
+    private func read(_ l: [Lexeme], at i: Int, text: ScalarText) -> (ReportedNumber, Int)? {
+        let lx = LexemeCursor(l)
+        // p-value: "P < .001", "p=0.03"
+        if lx.isWord(i, ["p"]), let rel = lx.relation(i + 1), let v = lx.number(i + 2) {
+            var n = make(.pValue, l, i, i + 2, text)
+            n.value = v
+            n.relation = rel
+            return (n, i + 3)
+        }
+        // n = 86
+        if lx.isWord(i, ["n"]), lx.isSymbol(i + 1, "="), let v = lx.number(i + 2) {
+            var n = make(.sampleSize, l, i, i + 2, text)
+            n.value = v
+            return (n, i + 3)
+        }
+        // Confidence interval: [95 %] CI [,:] low (to|–|-|,) high
+        if let ci = confidenceInterval(lx, l, i, text) { return ci }
+        guard let first = lx.number(i) else {
+            // "day 28", "week 4": a time point named by its unit first.
+            if let unit = lx.timeUnit(i, timeUnits), lx.lexemes[i].isSingularDayWeek, let v = lx.number(i + 1), lx.integral(i + 1) {
+                var n = make(.timePoint, l, i, i + 1, text)
+                n.value = v
+                n.unit = unit.unit
+                n.seconds = v * unit.seconds
+                n.relation = "at"
+                return (n, i + 2)
+            }
+            // "an hour", "a day" after a time preposition.
+            if lx.isWord(i, Self.timePrepositions), lx.isWord(i + 1, ["an", "a", "one"]), let unit = lx.timeUnit(i + 2, timeUnits) {
+                var n = make(.timePoint, l, i, i + 2, text)
+                n.value = 1
+                n.unit = unit.unit
+                n.seconds = unit.seconds
+                n.relation = lx.word(i)
+                return (n, i + 3)
+            }
+            // "within 24 hours": a preposition, then a number and a unit.
+            if lx.isWord(i, Self.timePrepositions), lx.number(i + 1) != nil, let (inner, next) = read(l, at: i + 1, text: text),
+               inner.kind == .duration {
+                var n = inner
+                n.kind = .timePoint
+                n.relation = lx.word(i)
+                n.span = TextSpan(start: l[i].span.start, end: inner.span.end)
+                n.text = text.string(n.span)
+                return (n, next)
+            }
+            return nil
+        }
+        // count (percent%) → "24 (26.7%)"
+        if lx.isSymbol(i + 1, "("), let p = lx.number(i + 2), lx.isPercent(i + 3), lx.integral(i) {
+            var n = make(.percentage, l, i, i + 3, text)
+            n.value = p
+            n.unit = "%"
+            n.numerator = Int(first)
+            if lx.isSymbol(i + 4, ")") { n.span.end = l[i + 4].span.end; n.text = text.string(n.span) }
+            return (n, i + 4)
+        }
+        // Percentage range: 50–70% / 50 to 70% / 50% to 70%
+        if lx.isPercent(i + 1), lx.isRangeJoiner(i + 2), let second = lx.number(i + 3), lx.isPercent(i + 4) {
+            var n = make(.percentage, l, i, i + 4, text)
+            n.low = min(first, second); n.high = max(first, second); n.unit = "%"
+            return (n, i + 5)
+        }
+        if lx.isRangeJoiner(i + 1), let second = lx.number(i + 2), lx.isPercent(i + 3) {
+            var n = make(.percentage, l, i, i + 3, text)
+            n.low = min(first, second); n.high = max(first, second); n.unit = "%"
+            return (n, i + 4)
+        }
+        // Percentage, with an optional "(24/45)" or "of 86" after it.
+        if lx.isPercent(i + 1) {
+            var n = make(.percentage, l, i, i + 1, text)
+            n.value = first
+            n.unit = "%"
+            var next = i + 2
+            if lx.isSymbol(next, "("), let a = lx.number(next + 1), lx.isSymbol(next + 2, "/"), let b = lx.number(next + 3) {
+                n.numerator = Int(a); n.denominator = Int(b)
+                let closing = lx.isSymbol(next + 4, ")") ? next + 4 : next + 3
+                n.span.end = l[closing].span.end
+                next = closing + 1
+            }
+            n.text = text.string(n.span)
+            return (n, next)
+        }
+        // "45 of 86", "45/86 (52.3%)"
+        if lx.isWord(i + 1, ["of"]) || lx.isSymbol(i + 1, "/"), let b = lx.number(i + 2), lx.integral(i), lx.integral(i + 2), b >= first, b > 0,
+           !lx.isTimeUnit(i + 3, timeUnits) {
+            var n = make(.percentage, l, i, i + 2, text)
+            n.numerator = Int(first); n.denominator = Int(b)
+            n.value = (first / b * 1000).rounded() / 10
+            n.unit = "%"
+            var next = i + 3
+            if lx.isSymbol(next, "("), let p = lx.number(next + 1), lx.isPercent(next + 2) {
+                n.value = p
+                let closing = lx.isSymbol(next + 3, ")") ? next + 3 : next + 2
+                n.span.end = l[closing].span.end
+                n.text = text.string(n.span)
+                next = closing + 1
+            }
+            return (n, next)
+        }
+        // Duration ranges: "40 to 60 minutes", "1-2 hours", "40 minutes to an hour"
+        if lx.isRangeJoiner(i + 1), let second = lx.number(i + 2), let unit = lx.timeUnit(i + 3, timeUnits) {
+            var n = make(.duration, l, i, i + 3, text)
+            n.low = first; n.high = second; n.unit = unit.unit
+            n.seconds = first * unit.seconds; n.highSeconds = second * unit.seconds
+            return (n, i + 4)
+        }
+        // "a 100-minute infusion"
+        if lx.isSymbol(i + 1, "–"), let unit = lx.timeUnit(i + 2, timeUnits) {
+            var n = make(.duration, l, i, i + 2, text)
+            n.value = first; n.unit = unit.unit; n.seconds = first * unit.seconds
+            return (n, i + 3)
+        }
+        if let unit = lx.timeUnit(i + 1, timeUnits) {
+            if lx.isRangeJoiner(i + 2) {
+                let upperValue: Double? = lx.number(i + 3) ?? (lx.isWord(i + 3, ["an", "a", "one"]) ? 1 : nil)
+                if let upper = upperValue, let upperUnit = lx.timeUnit(i + 4, timeUnits) {
+                    var n = make(.duration, l, i, i + 4, text)
+                    n.unit = unit.unit
+                    n.low = first
+                    n.high = upper * upperUnit.seconds / unit.seconds
+                    n.seconds = first * unit.seconds; n.highSeconds = upper * upperUnit.seconds
+                    return (n, i + 5)
+                }
+            }
+            var n = make(.duration, l, i, i + 1, text)
+            n.value = first; n.unit = unit.unit; n.seconds = first * unit.seconds
+            return (n, i + 2)
+        }
+        // Sample size: "705 adults", "86 patients with TRD"
+        if lx.integral(i), first >= 2, let noun = lx.word(i + 1), participantNouns.contains(noun) ||
+            (lx.isWord(i + 1, Self.participantAdjectives) && lx.word(i + 2).map(participantNouns.contains) == true) {
+            let end = participantNouns.contains(noun) ? i + 1 : i + 2
+            var n = make(.sampleSize, l, i, end, text)
+            n.value = first
+            return (n, end + 1)
+        }
+        return nil
+    }
+
+    private func confidenceInterval(_ lx: LexemeCursor, _ l: [Lexeme], _ i: Int, _ text: ScalarText) -> (ReportedNumber, Int)? {
+        var j = i
+        var level: Double?
+        if let v = lx.number(j), lx.isPercent(j + 1) { level = v; j += 2 }
+        if lx.isWord(j, ["ci", "cri", "cis"]) {
+            j += 1
+        } else if lx.isWord(j, ["confidence", "credible"]), lx.isWord(j + 1, ["interval", "intervals"]) {
+            j += 2
+        } else {
+            return nil
+        }
+        while lx.isSymbol(j, ",") || lx.isSymbol(j, ":") || lx.isSymbol(j, "=") || lx.isSymbol(j, "[") || lx.isSymbol(j, "(") { j += 1 }
+        guard let low = lx.number(j), lx.isRangeJoiner(j + 1) || lx.isSymbol(j + 1, ",") || lx.isSymbol(j + 1, ";"),
+              let high = lx.number(j + 2) else { return nil }
+        var n = make(.confidenceInterval, l, i, j + 2, text)
+        n.low = low; n.high = high; n.level = level ?? 95
+        return (n, j + 3)
+    }
+
+    static let timePrepositions = ["within", "at", "after", "by", "over", "for", "in", "from", "up", "until", "through", "during"]
+    static let participantAdjectives = ["adult", "eligible", "consecutive", "randomized", "randomised", "enrolled", "hospitalized", "depressed", "healthy", "elderly", "older", "young", "male", "female"]
+
+    private func make(_ kind: ReportedNumber.Kind, _ l: [Lexeme], _ first: Int, _ last: Int, _ text: ScalarText) -> ReportedNumber {
+        let span = TextSpan(start: l[first].span.start, end: l[min(last, l.count - 1)].span.end)
+        return ReportedNumber(kind: kind, text: text.string(span), span: span)
+    }
+}

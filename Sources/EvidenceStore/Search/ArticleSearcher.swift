@@ -1,0 +1,258 @@
+import Foundation
+import PubMed
+
+/// Runs parsed queries against an index: totals, ranked pages with snippets, facets.
+///
+/// ```swift
+/// let searcher = ArticleSearcher(database: store.database)
+/// let results = try searcher.search("ketamine[tiab] AND depress*", options: SearchOptions(limit: 10))
+/// ```
+///
+/// Ranking is bm25 with `SearchWeights` column weights. Broad queries (flat ORs of single
+/// words, or one word, matching a large share of the index) rank a bounded candidate set
+/// drawn from term impact lists when they are built and current (see `TermImpactIndex`);
+/// everything else ranks every hit exactly. Uses the connection from one thread at a time.
+public final class ArticleSearcher {
+    /// The index connection.
+    public let database: Database
+    /// Column weights for bm25.
+    public var weights: SearchWeights
+
+    /// Creates a searcher over `database` (an evidence index).
+    public init(database: Database, weights: SearchWeights = .default) {
+        self.database = database
+        self.weights = weights
+    }
+
+    // MARK: Public entry points
+
+    /// Parses `text` and searches; throws `SearchError`.
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+        try search(Self.parse(text), options: options)
+    }
+
+    /// Searches with a parsed query; throws `SearchError`.
+    public func search(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+        let filtered = options.filtered(query)
+        let compiled = QueryCompiler.compile(filtered)
+        return try guarded("searching") {
+            var ranking: RankingMethod = compiled.rankingExpression == nil || options.sort != .relevance ? .unranked : .exact
+            var ranked: [(PMID, Double?)] = []
+            var total: Int?
+            if options.limit > 0 {
+                let page = try page(compiled, root: filtered.root, options: options)
+                ranked = page.hits
+                ranking = page.method
+                total = page.total
+            }
+            let resolvedTotal = try total ?? count(compiled)
+            let marked = options.snippets ? try markedPassages(ranked.map(\.0), ranking: compiled.rankingExpression) : [:]
+            let hits = try ranked.map { try hit($0.0, score: $0.1, marked: marked[$0.0], snippets: options.snippets) }
+            var facets: [SearchFacet: [FacetCount]] = [:]
+            for facet in options.facets {
+                facets[facet] = try facetCounts(facet, compiled: compiled, limit: options.facetLimit)
+            }
+            return SearchResults(query: filtered, total: resolvedTotal, hits: hits, facets: facets, options: options, ranking: ranking)
+        }
+    }
+
+    /// The number of matching records, without ranking (the `--count` fast path).
+    public func count(_ text: String, options: SearchOptions = SearchOptions()) throws -> Int {
+        let compiled = QueryCompiler.compile(options.filtered(try Self.parse(text)))
+        return try guarded("counting") { try count(compiled) }
+    }
+
+    /// Every matching PMID, ascending.
+    public func pmids(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws -> [PMID] {
+        let compiled = QueryCompiler.compile(options.filtered(query))
+        return try guarded("listing PMIDs") {
+            try database.query("SELECT pmid FROM (\(compiled.pmidSQL)) ORDER BY pmid", arguments: Self.bindable(compiled.arguments)) {
+                PMID($0.int64(0))
+            }
+        }
+    }
+
+    /// Parses `text`, turning a `QueryError` into `SearchError.query`.
+    public static func parse(_ text: String) throws -> SearchQuery {
+        do {
+            return try SearchQuery(text)
+        } catch let error as QueryError {
+            throw SearchError.query(error)
+        }
+    }
+
+    // MARK: Steps
+
+    func count(_ compiled: CompiledQuery) throws -> Int {
+        if let match = compiled.matchExpression {
+            return Int(try database.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0)
+        }
+        return Int(try database.scalarInt("SELECT count(*) FROM (\(compiled.pmidSQL))", arguments: Self.bindable(compiled.arguments)) ?? 0)
+    }
+
+    /// A page of hits, how they were ranked, and the total when the page query could count it
+    /// on the way (a window `count(*) OVER ()` over the rows it ranks anyway).
+    struct Page {
+        var hits: [(PMID, Double?)]
+        var method: RankingMethod
+        var total: Int?
+    }
+
+    /// The page of PMIDs with scores, and how they were ranked.
+    func page(_ compiled: CompiledQuery, root: QueryNode, options: SearchOptions) throws -> Page {
+        let arguments = Self.bindable(compiled.arguments)
+        let limit = options.limit, offset = options.offset
+        /// Rows of (pmid, score?, total) → a page; the total is known only if a row came back.
+        func page(_ sql: String, _ arguments: [any DatabaseBindable], scored: Bool, method: RankingMethod) throws -> Page {
+            var total: Int?
+            let hits = try database.query(sql, arguments: arguments) { row -> (PMID, Double?) in
+                total = row.isNull(2) ? nil : row.int(2)
+                return (PMID(row.int64(0)), scored ? row.double(1) : nil)
+            }
+            return Page(hits: hits, method: method, total: total)
+        }
+        switch options.sort {
+        case .relevance:
+            guard let ranking = compiled.rankingExpression else { return try byDate(compiled, limit: limit, offset: offset) }
+            if options.allowsCandidateRanking, compiled.matchExpression != nil,
+               let words = BroadQueryShape.words(in: root),
+               let candidates = try TermImpactIndex(database: database, weights: weights).topHits(words: words, limit: limit + offset) {
+                return Page(hits: candidates.dropFirst(offset).map { ($0.0, Optional($0.1)) }, method: .candidates, total: nil)
+            }
+            if let match = compiled.matchExpression {
+                // One pass over the hits gives both the total and the best `limit + offset`
+                // (bm25() cannot run under a window function, and a separate count(*) would
+                // walk the doclists a second time).
+                var best = BestScores(capacity: limit + offset)
+                var total = 0
+                let statement = try database.prepare("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?")
+                defer { statement.reset() }
+                try statement.bind([match])
+                while try statement.step() {
+                    total += 1
+                    best.insert(statement.int64(0), score: statement.double(1))
+                }
+                return Page(hits: best.ordered.dropFirst(offset).map { (PMID($0.0), Optional($0.1)) }, method: .exact, total: total)
+            }
+            let sql = "SELECT rowid, \(weights.bm25Call) AS score, NULL FROM article_fts WHERE article_fts MATCH ?"
+                + " AND +rowid IN (\(compiled.pmidSQL)) ORDER BY score LIMIT ? OFFSET ?"
+            // Records matching only through field criteria (e.g. `x OR Smith J[au]`) have no
+            // text match to rank: they follow the ranked ones, newest first.
+            var ranked = try page(sql, [ranking] + arguments + [limit, offset], scored: true, method: .exact)
+            let total = try count(compiled)
+            if ranked.hits.count < limit, total > offset + ranked.hits.count {
+                let rankedTotal = Int(try database.scalarInt(
+                    "SELECT count(*) FROM article_fts WHERE article_fts MATCH ? AND +rowid IN (\(compiled.pmidSQL))",
+                    arguments: [ranking] + arguments) ?? 0)
+                let unrankedOffset = max(0, offset - rankedTotal)
+                let rest = try database.query("""
+                    SELECT a.pmid FROM article a WHERE a.pmid IN (\(compiled.pmidSQL))
+                    AND a.pmid NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)
+                    ORDER BY a.sort_date DESC, a.pmid DESC LIMIT ? OFFSET ?
+                    """, arguments: arguments + [ranking, limit - ranked.hits.count, unrankedOffset]) { (PMID($0.int64(0)), Double?.none) }
+                ranked.hits += rest
+            }
+            ranked.total = total
+            return ranked
+        case .date:
+            return try byDate(compiled, limit: limit, offset: offset)
+        case .pmid:
+            let sql = "SELECT pmid, NULL, count(*) OVER () FROM (\(compiled.pmidSQL)) ORDER BY pmid LIMIT ? OFFSET ?"
+            return try page(sql, arguments + [limit, offset], scored: false, method: .unranked)
+        }
+    }
+
+    /// Newest first. Walks the `sort_date` index backwards and keeps the matching records, so
+    /// a large result set stops after the page instead of sorting every match.
+    func byDate(_ compiled: CompiledQuery, limit: Int, offset: Int) throws -> Page {
+        let sql = "SELECT a.pmid FROM article a INDEXED BY article_sort_date WHERE a.pmid IN (\(compiled.pmidSQL))"
+            + " ORDER BY a.sort_date DESC, a.pmid DESC LIMIT ? OFFSET ?"
+        let hits = try database.query(sql, arguments: Self.bindable(compiled.arguments) + [limit, offset]) { row -> (PMID, Double?) in
+            (PMID(row.int64(0)), nil)
+        }
+        return Page(hits: hits, method: .unranked, total: nil)
+    }
+
+    /// The display fields of one hit, with highlighted title and snippet.
+    /// The display fields of one hit; `marked` holds its highlighted title and snippet
+    /// (from `markedPassages`), when the query had text terms that matched.
+    func hit(_ pmid: PMID, score: Double?, marked: (title: String?, snippet: String?)?, snippets: Bool) throws -> SearchHit {
+        let row = try database.queryFirst("""
+            SELECT pub_year, first_author, coalesce(journal_ta, journal_iso, journal_title), title, doi, abstract
+            FROM article WHERE pmid = ?
+            """, arguments: [pmid]) { row in
+            (row.optionalInt(0), row.string(1), row.string(2), row.string(3), row.string(4), row.string(5))
+        }
+        let types = try database.query("SELECT name FROM publication_type WHERE pmid = ? ORDER BY position", arguments: [pmid]) {
+            $0.string(0) ?? ""
+        }
+        let mesh = try database.query("SELECT descriptor FROM mesh_heading WHERE pmid = ? ORDER BY position", arguments: [pmid]) {
+            $0.string(0) ?? ""
+        }
+        var title = HighlightedText(plain: row?.3 ?? "")
+        var snippet = HighlightedText(plain: snippets ? Self.leadingPassage(row?.5) : "")
+        if let text = marked?.title, !text.isEmpty { title = HighlightedText(markedText: text) }
+        if snippets, let text = marked?.snippet, !text.isEmpty { snippet = HighlightedText(markedText: text) }
+        return SearchHit(pmid: pmid, year: row?.0, firstAuthor: row?.1, journal: row?.2, title: title,
+                         publicationTypes: types, design: StudyDesign(publicationTypes: types, meshDescriptors: mesh),
+                         doi: row?.4, snippet: snippet, score: score)
+    }
+
+    /// Highlighted titles and abstract snippets for a page of hits, with matches wrapped in
+    /// U+0001/U+0002.
+    ///
+    /// The page's records are copied into a temporary FTS5 table with the same columns and
+    /// tokenizer, and FTS5's `highlight()`/`snippet()` run there with the same expression: the
+    /// result is what they would give on the index, without re-opening the index's (possibly
+    /// long, prefix- or phrase-merged) doclists once per hit.
+    func markedPassages(_ pmids: [PMID], ranking: String?) throws -> [PMID: (title: String?, snippet: String?)] {
+        guard let ranking, !pmids.isEmpty else { return [:] }
+        try database.execute("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.page_probe USING fts5(title, abstract, mesh_terms, keyword_terms, author_names,
+                tokenize='porter fold unicode61 remove_diacritics 2');
+            DELETE FROM temp.page_probe;
+            """)
+        defer { try? database.execute("DELETE FROM temp.page_probe") }
+        let list = "[" + pmids.map(\.description).joined(separator: ",") + "]"
+        try database.execute("""
+            INSERT INTO temp.page_probe(rowid, title, abstract, mesh_terms, keyword_terms, author_names)
+            SELECT pmid, title, abstract, mesh_terms, keyword_terms, author_names FROM article
+            WHERE pmid IN (SELECT value FROM json_each(?))
+            """, arguments: [list])
+        var result: [PMID: (title: String?, snippet: String?)] = [:]
+        try database.query("""
+            SELECT rowid, highlight(page_probe, 0, char(1), char(2)), snippet(page_probe, 1, char(1), char(2), '…', 40)
+            FROM temp.page_probe WHERE page_probe MATCH ?
+            """, arguments: [ranking]) { row in
+            result[PMID(row.int64(0))] = (row.string(1), row.string(2))
+        }
+        return result
+    }
+
+    /// About 40 words from the start of the abstract, for hits without text matches.
+    static func leadingPassage(_ abstract: String?) -> String {
+        guard let abstract else { return "" }
+        let words = abstract.split(whereSeparator: \.isWhitespace)
+        return words.prefix(40).joined(separator: " ") + (words.count > 40 ? "…" : "")
+    }
+
+    // MARK: Helpers
+
+    static func bindable(_ arguments: [SQLArgument]) -> [any DatabaseBindable] {
+        arguments.map { argument -> any DatabaseBindable in
+            switch argument {
+            case .text(let text): return text
+            case .integer(let value): return value
+            }
+        }
+    }
+
+    /// Runs `body`, turning a `DatabaseError` into `SearchError.index`.
+    func guarded<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw SearchError.index(resultCode: error.extendedResultCode, operation: operation)
+        }
+    }
+}

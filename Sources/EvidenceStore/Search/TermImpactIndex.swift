@@ -1,0 +1,336 @@
+import Foundation
+import PubMed
+
+/// Impact-ordered, truncated postings for frequent terms: for each term found in many
+/// records, the `listLength` records with the best single-term bm25 score, best first.
+///
+/// bm25 over several phrases is the sum of each phrase's own bm25 (FTS5 computes it that
+/// way), so a flat OR of words can be ranked without scoring every hit, as in Fagin's
+/// threshold algorithm:
+/// - candidates are the union of the words' lists, plus every hit of the words too rare to
+///   have a list (scored exactly by FTS5, few rows by construction);
+/// - a candidate's known score is the sum of its list scores; a word whose list it is missing
+///   from adds at most that list's last score; a record in no list scores at most the sum of
+///   the lists' last scores;
+/// - candidates that could still enter the top k are rescored exactly (their term counts
+///   come from tokenizing the record with the index's own tokenizer; lengths from
+///   `article_fts_docsize`), which makes the top k exactly bm25's;
+/// - when the bounds cannot settle it (too many candidates to rescore, or an unseen record
+///   could still win), `topHits` returns nil and the caller ranks every hit.
+///
+/// Lists are built by `build()` for the index state at that time; once the index changes
+/// they are ignored until rebuilt.
+public struct TermImpactIndex {
+    /// The index connection.
+    public let database: Database
+    /// The column weights the scores use.
+    public let weights: SearchWeights
+
+    /// Records kept per term.
+    public static let defaultListLength = 1000
+    /// Records kept for terms in at least `longListShare` of the index: the broadest terms
+    /// need deeper lists for the bounds to settle.
+    public static let longListLength = 5000
+    /// See `longListLength`.
+    public static let longListShare = 0.05
+    /// Terms found in at least this share of records get a list.
+    public static let minimumShare = 0.01
+    /// Most candidates rescored exactly for one query.
+    public static let maximumRescored = 1000
+    /// bm25 parameters, as FTS5 fixes them.
+    static let k1 = 1.2, b = 0.75
+
+    /// Creates an accessor.
+    public init(database: Database, weights: SearchWeights) {
+        self.database = database
+        self.weights = weights
+    }
+
+    /// What `build()` did.
+    public struct BuildReport: Hashable, Sendable {
+        /// Terms that got a list.
+        public var terms: Int
+        /// Records in the index.
+        public var documents: Int
+        /// Seconds spent.
+        public var seconds: Double
+    }
+
+    /// The state the lists must have been built for to be used now.
+    func currentState() throws -> String {
+        let maxPMID = try database.scalarInt("SELECT max(pmid) FROM article") ?? 0
+        let manifest = try database.queryFirst("SELECT count(*), total(records), total(deletions), max(id) FROM ingested_file") {
+            "\($0.int64(0))/\($0.int64(1))/\($0.int64(2))/\($0.int64(3))"
+        } ?? ""
+        return "\(maxPMID)|\(manifest)|\(weights.bm25Arguments)|lists \(Self.defaultListLength)/\(Self.longListLength)"
+    }
+
+    /// Whether lists exist and match the index as it is now.
+    public func isCurrent() throws -> Bool {
+        guard let state = try database.scalarString("SELECT state FROM term_impact_state WHERE id = 1") else { return false }
+        return state == (try currentState())
+    }
+
+    /// (Re)builds the lists for every term in at least `minimumDocuments` records (by default
+    /// 1% of the index, and at least twice the list length), in one transaction.
+    @discardableResult
+    public func build(minimumDocuments: Int? = nil, listLength: Int = defaultListLength) throws -> BuildReport {
+        let started = Date()
+        let totals = try IndexTotals(database: database)
+        let minimum = minimumDocuments ?? max(listLength * 2, Int(Double(totals.rows) * Self.minimumShare))
+        let frequent = try database.query("SELECT term, doc FROM article_fts_vocab WHERE doc >= ?", arguments: [minimum]) {
+            ($0.string(0) ?? "", $0.int(1))
+        }
+        let probe = TokenProbe(database: database)
+        var built = 0
+        try database.transaction {
+            try database.execute("DELETE FROM term_impact_list")
+            try database.execute("DELETE FROM term_impact_state")
+            for (term, documentCount) in frequent where !term.isEmpty {
+                // Only terms that FTS5 tokenizes back to themselves can be queried by their stem.
+                guard try probe.tokens(of: term) == [term] else { continue }
+                let length = listLength == Self.defaultListLength && Double(documentCount) >= Double(totals.rows) * Self.longListShare
+                    ? Self.longListLength : listLength
+                var postings = Data()
+                try database.query("""
+                    SELECT rowid, \(weights.bm25Call) AS score FROM article_fts WHERE article_fts MATCH ?
+                    ORDER BY score LIMIT ?
+                    """, arguments: [FTS5Expression.string(term), length]) { row in
+                    postings.appendPosting(pmid: row.int64(0), score: row.double(1))
+                }
+                try database.execute("INSERT INTO term_impact_list(term, documents, postings) VALUES (?, ?, ?)",
+                                     arguments: [term, documentCount, postings])
+                built += 1
+            }
+            try database.execute("""
+                INSERT INTO term_impact_state(id, state, documents, min_documents, list_length, built_at, average_length)
+                VALUES (1, ?, ?, ?, ?, ?, ?)
+                """, arguments: [try currentState(), totals.rows, minimum, listLength,
+                                 ISO8601DateFormatter().string(from: Date()), totals.averageLength])
+        }
+        return BuildReport(terms: built, documents: totals.rows, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The best `limit` hits for a flat OR of single words (`words` as typed), exactly as
+    /// bm25 ranks them; `nil` when the lists cannot settle it (none built or stale, no
+    /// frequent word among them, a page deeper than the lists, or bounds too loose).
+    public func topHits(words: [String], limit: Int) throws -> [(PMID, Double)]? {
+        guard !words.isEmpty, limit > 0, try isCurrent(),
+              let state = try database.queryFirst("SELECT documents, list_length, average_length FROM term_impact_state WHERE id = 1",
+                                                  row: { ($0.int(0), $0.int(1), $0.double(2)) }),
+              limit <= state.1 / 2 else { return nil }
+        let probe = TokenProbe(database: database)
+        var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
+        var unlisted: [String] = []
+        for word in Set(words) {
+            let tokens = try probe.tokens(of: word)
+            guard tokens.count == 1 else { return nil }
+            let term = tokens[0]
+            if let row = try database.queryFirst("SELECT documents, postings FROM term_impact_list WHERE term = ?", arguments: [term],
+                                                 row: { ($0.int(0), $0.data(1) ?? Data()) }) {
+                lists[term] = (row.0, row.1.postings)
+            } else {
+                unlisted.append(word)
+            }
+        }
+        guard !lists.isEmpty else { return nil }
+
+        // Magnitudes (bm25() is negative; larger magnitude is better).
+        var known: [Int64: Double] = [:]
+        var listedIn: [Int64: Set<String>] = [:]
+        var cutoff: [String: Double] = [:]
+        for (term, list) in lists {
+            // A list holding every document of its term is complete: nothing is missing from it.
+            cutoff[term] = list.postings.count >= list.documents ? 0 : abs(list.postings.last?.1 ?? 0)
+            for (pmid, score) in list.postings {
+                known[pmid, default: 0] += abs(score)
+                listedIn[pmid, default: []].insert(term)
+            }
+        }
+        for word in unlisted {
+            try database.query("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?",
+                               arguments: [FTS5Expression.string(word)]) { row in
+                known[row.int64(0), default: 0] += abs(row.double(1))
+            }
+        }
+        func missingBound(_ pmid: Int64) -> Double {
+            let present = listedIn[pmid] ?? []
+            return lists.keys.reduce(0) { present.contains($1) ? $0 : $0 + (cutoff[$1] ?? 0) }
+        }
+        let unseenBound = cutoff.values.reduce(0, +)
+        let ordered = known.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let threshold = ordered.count >= limit ? ordered[limit - 1].value : 0
+        guard unseenBound <= threshold else { return nil }
+        let uncertain = ordered.filter { missingBound($0.key) > 0 && $0.value + missingBound($0.key) > threshold }.map(\.key)
+        guard uncertain.count <= Self.maximumRescored else { return nil }
+        if !uncertain.isEmpty {
+            let rescorer = try ExactTermScorer(database: database, weights: weights, rows: state.0, averageLength: state.2)
+            let exact = try rescorer.scores(pmids: uncertain, terms: lists.mapValues(\.documents))
+            for pmid in uncertain {
+                let present = listedIn[pmid] ?? []
+                for (term, _) in lists where !present.contains(term) {
+                    known[pmid, default: 0] += exact[pmid]?[term] ?? 0
+                }
+            }
+        }
+        let best = known.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
+        return best.map { (PMID($0.key), -$0.value) }
+    }
+}
+
+/// FTS5's bm25 contribution of single terms to given records, computed outside FTS5: term
+/// counts per column from tokenizing the records with the index's tokenizer, record lengths
+/// from `article_fts_docsize`, and FTS5's formula (k1 = 1.2, b = 0.75, idf floored at 1e-6).
+struct ExactTermScorer {
+    let database: Database
+    let weights: SearchWeights
+    let rows: Int
+    let averageLength: Double
+
+    /// Score magnitudes by record and term; `terms` maps each term to its document frequency.
+    func scores(pmids: [Int64], terms: [String: Int]) throws -> [Int64: [String: Double]] {
+        let columnWeights = ["title": weights.title, "abstract": weights.abstract, "mesh_terms": weights.mesh,
+                             "keyword_terms": weights.keywords, "author_names": weights.authors]
+        try database.execute("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.rescore_probe USING fts5(title, abstract, mesh_terms, keyword_terms, author_names,
+                tokenize='porter fold unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.rescore_probe_instance USING fts5vocab(temp, rescore_probe, 'instance');
+            DELETE FROM temp.rescore_probe;
+            """)
+        defer { try? database.execute("DELETE FROM temp.rescore_probe") }
+        let list = "[" + pmids.map(String.init).joined(separator: ",") + "]"
+        try database.execute("""
+            INSERT INTO temp.rescore_probe(rowid, title, abstract, mesh_terms, keyword_terms, author_names)
+            SELECT pmid, title, abstract, mesh_terms, keyword_terms, author_names FROM article
+            WHERE pmid IN (SELECT value FROM json_each(?))
+            """, arguments: [list])
+        var lengths: [Int64: Double] = [:]
+        try database.query("SELECT id, sz FROM article_fts_docsize WHERE id IN (SELECT value FROM json_each(?))", arguments: [list]) { row in
+            lengths[row.int64(0)] = Double((row.data(1) ?? Data()).varints.reduce(0, +))
+        }
+        var result: [Int64: [String: Double]] = [:]
+        for (term, documents) in terms {
+            var weighted: [Int64: Double] = [:]
+            try database.query("SELECT doc, col, count(*) FROM temp.rescore_probe_instance WHERE term = ? GROUP BY doc, col",
+                               arguments: [term]) { row in
+                weighted[row.int64(0), default: 0] += Double(row.int(2)) * (columnWeights[row.string(1) ?? ""] ?? 0)
+            }
+            var idf = log((Double(rows) - Double(documents) + 0.5) / (Double(documents) + 0.5))
+            if idf <= 0 { idf = 1e-6 }
+            for (pmid, f) in weighted {
+                let length = lengths[pmid] ?? averageLength
+                let score = idf * (f * (Self.k1 + 1)) / (f + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
+                result[pmid, default: [:]][term] = score
+            }
+        }
+        return result
+    }
+
+    static let k1 = TermImpactIndex.k1, b = TermImpactIndex.b
+}
+
+/// The row count and mean record length (in tokens, all columns) FTS5 keeps for bm25.
+struct IndexTotals {
+    var rows: Int
+    var averageLength: Double
+
+    /// Reads FTS5's averages record (`article_fts_data` id 1: varint row count, then one
+    /// varint token total per column).
+    init(database: Database) throws {
+        let block = try database.queryFirst("SELECT block FROM article_fts_data WHERE id = 1") { $0.data(0) ?? Data() } ?? Data()
+        let values = block.varints
+        rows = Int(values.first ?? 0)
+        let tokens = values.dropFirst().reduce(0, +)
+        averageLength = rows > 0 ? Double(tokens) / Double(rows) : 0
+    }
+}
+
+extension Data {
+    /// SQLite varints (as FTS5 writes them), in order.
+    var varints: [Int64] {
+        var values: [Int64] = []
+        var index = startIndex
+        while index < endIndex {
+            var value: UInt64 = 0
+            var count = 0
+            while index < endIndex {
+                let byte = self[index]
+                index += 1
+                count += 1
+                if count == 9 {
+                    value = (value << 8) | UInt64(byte)
+                    break
+                }
+                value = (value << 7) | UInt64(byte & 0x7F)
+                if byte & 0x80 == 0 { break }
+            }
+            values.append(Int64(bitPattern: value))
+        }
+        return values
+    }
+
+    /// Appends one impact posting: UInt32 pmid and Float64 score, little-endian.
+    mutating func appendPosting(pmid: Int64, score: Double) {
+        var id = UInt32(truncatingIfNeeded: pmid).littleEndian
+        var bits = score.bitPattern.littleEndian
+        Swift.withUnsafeBytes(of: &id) { append(contentsOf: $0) }
+        Swift.withUnsafeBytes(of: &bits) { append(contentsOf: $0) }
+    }
+
+    /// The impact postings packed by `appendPosting`.
+    var postings: [(Int64, Double)] {
+        var result: [(Int64, Double)] = []
+        result.reserveCapacity(count / 12)
+        withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset + 12 <= raw.count {
+                let id = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                let bits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt64.self))
+                result.append((Int64(id), Double(bitPattern: bits)))
+                offset += 12
+            }
+        }
+        return result
+    }
+}
+
+/// Tokenizes text exactly as the index does, through a temporary FTS5 table with the same
+/// tokenizer, to learn the stemmed, folded terms FTS5 stores for a word.
+struct TokenProbe {
+    let database: Database
+
+    /// The index terms of `text`, in order.
+    func tokens(of text: String) throws -> [String] {
+        try database.execute("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_probe USING fts5(x, tokenize='porter fold unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_probe_instance USING fts5vocab(temp, token_probe, 'instance');
+            """)
+        try database.execute("DELETE FROM temp.token_probe")
+        try database.execute("INSERT INTO temp.token_probe(x) VALUES (?)", arguments: [text])
+        let terms = try database.query("SELECT term FROM temp.token_probe_instance ORDER BY offset") { $0.string(0) ?? "" }
+        try database.execute("DELETE FROM temp.token_probe")
+        return terms
+    }
+}
+
+/// Recognises the broad queries the impact lists can rank.
+enum BroadQueryShape {
+    /// The words of a query that is one unscoped, untruncated word or a flat OR of such words;
+    /// `nil` for any other shape.
+    static func words(in node: QueryNode) -> [String]? {
+        switch node {
+        case .text(let term):
+            guard term.tokens.count == 1, !term.isTruncated, term.scope == .allFields else { return nil }
+            return term.tokens
+        case .or:
+            var words: [String] = []
+            for operand in node.flattenedOperands {
+                guard let inner = Self.words(in: operand), inner.count == 1 else { return nil }
+                words += inner
+            }
+            return words
+        default:
+            return nil
+        }
+    }
+}

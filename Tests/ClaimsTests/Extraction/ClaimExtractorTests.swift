@@ -1,0 +1,79 @@
+import Claims
+import EvidenceTestSupport
+import Testing
+
+@Suite("Claim extraction on marked article fixtures")
+struct ClaimExtractorTests {
+    @Test("every checkable claim is found with its span and type", arguments: [
+        "articles/list-items-and-marketing.txt",
+        "articles/inline-markup.html",
+    ])
+    func markedClaims(path: String) throws {
+        let (article, marked) = try Fixtures.markedArticle(path)
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: article)
+        let found = result.claims.filter(\.isCheckable).map { claim in
+            "\(claim.type.rawValue)|\(article.original.string(claim.span))"
+        }
+        let expected = marked.marks.map(\.description)
+        #expect(found.sorted() == expected.sorted())
+        // Offsets point into the ORIGINAL text: the marks' offsets.
+        for mark in marked.marks {
+            #expect(result.claims.contains { $0.span.start == mark.start && $0.span.end == mark.end }, "no claim at \(mark)")
+        }
+    }
+
+    @Test("a list item inherits its lead-in sentence")
+    func listItemLeadIn() throws {
+        let (article, _) = try Fixtures.markedArticle("articles/list-items-and-marketing.txt")
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: article)
+        let nausea = try #require(result.claims.first { $0.slots.effect?.id == "nausea" })
+        #expect(nausea.text == "Common side effects include: Nausea")
+        #expect(nausea.slots.intervention?.id == "ketamine")
+        #expect(nausea.slots.intervention?.inherited == true)
+    }
+
+    @Test("advertising and calls to action are skipped with their reason")
+    func skipped() throws {
+        let (article, _) = try Fixtures.markedArticle("articles/list-items-and-marketing.txt")
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: article)
+        let reasons = Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.text, $0.reason) })
+        #expect(reasons["Book a consultation today!"] == "call to action")
+        #expect(reasons["Join our newsletter."] == "call to action")
+        #expect(reasons["Ketamine for Depression"] == "heading")
+    }
+
+    @Test("a vague statement is not checkable, and says why")
+    func vague() throws {
+        let (article, _) = try Fixtures.markedArticle("articles/list-items-and-marketing.txt")
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: article)
+        let vague = try #require(result.claims.first { $0.text.hasPrefix("Dr. Smith") })
+        #expect(!vague.isCheckable)
+        #expect(vague.notCheckableReason?.contains("promising") == true)
+    }
+
+    @Test("slots are normalised through the lexicon")
+    func slots() throws {
+        let (article, _) = try Fixtures.markedArticle("articles/list-items-and-marketing.txt")
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: article)
+        let efficacy = try #require(result.claims.first { $0.type == .efficacy })
+        #expect(efficacy.slots.population?.id == "trd")
+        #expect(efficacy.slots.outcome?.id == "response")
+        #expect(efficacy.slots.quantity?.low == 50)
+        #expect(efficacy.slots.quantity?.high == 70)
+        let regulatory = try #require(result.claims.first { $0.type == .regulatory })
+        #expect(regulatory.slots.intervention?.id == "esketamine")
+        #expect(regulatory.slots.route?.id == "intranasal")
+        let onset = try #require(result.claims.first { $0.type == .onset })
+        #expect(onset.slots.comparator?.id == "antidepressant")
+        #expect(onset.slots.quantity?.unit == "hour", "the claim's time is ketamine's hours, not the comparator's weeks")
+    }
+
+    @Test("a denied risk is a negated safety claim")
+    func negatedSafety() throws {
+        let (article, _) = try Fixtures.markedArticle("articles/inline-markup.html")
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: article)
+        let safety = try #require(result.claims.first { $0.type == .safety })
+        #expect(safety.slots.effect?.id == "dependence")
+        #expect(safety.slots.negated)
+    }
+}

@@ -1,0 +1,83 @@
+import Claims
+import Testing
+
+@Suite("Number extraction")
+struct NumberExtractorTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var kind: ReportedNumber.Kind
+        var summary: String
+        var testDescription: String { text }
+    }
+
+    @Test("reads each kind of number", arguments: [
+        Case(text: "Response was 52.9% at day 28.", kind: .percentage, summary: "52.9%"),
+        Case(text: "remission in 24 (26.7%) patients", kind: .percentage, summary: "26.7% (n=24)"),
+        Case(text: "45 of 86 responded", kind: .percentage, summary: "52.3% (45/86)"),
+        Case(text: "around 50-70% respond", kind: .percentage, summary: "50–70%"),
+        Case(text: "around 50–70% respond", kind: .percentage, summary: "50–70%"),
+        Case(text: "between 50% and 70% of patients", kind: .percentage, summary: "50–70%"),
+        Case(text: "Eligible patients (n = 86) were", kind: .sampleSize, summary: "n = 86"),
+        Case(text: "A total of 705 adults enrolled", kind: .sampleSize, summary: "n = 705"),
+        Case(text: "1,800 participants", kind: .sampleSize, summary: "n = 1800"),
+        Case(text: "difference (95% CI, −7.91 to −2.33)", kind: .confidenceInterval, summary: "95% CI -7.91 to -2.33"),
+        Case(text: "OR 1.26 (95% CI 0.92-1.71)", kind: .confidenceInterval, summary: "95% CI 0.92 to 1.71"),
+        Case(text: "was significant (P < .001)", kind: .pValue, summary: "P < 0.001"),
+        Case(text: "p=0.03 for the trend", kind: .pValue, summary: "P = 0.03"),
+        Case(text: "improved within 24 hours", kind: .timePoint, summary: "within 24 hours"),
+        Case(text: "assessed at 4 hours", kind: .timePoint, summary: "at 4 hours"),
+        Case(text: "the primary end point at day 28", kind: .timePoint, summary: "at 28 days"),
+        Case(text: "lasts 40 to 60 minutes", kind: .duration, summary: "40–60 minutes"),
+        Case(text: "lasts 40 minutes to an hour", kind: .duration, summary: "40–60 minutes"),
+        Case(text: "over 6 months", kind: .timePoint, summary: "over 6 months"),
+    ])
+    func reads(_ example: Case) throws {
+        let numbers = NumberExtractor().numbers(in: example.text)
+        let number = try #require(numbers.first { $0.kind == example.kind }, "found \(numbers.map(\.summary))")
+        #expect(number.summary == example.summary)
+    }
+
+    @Test("a confidence interval's level is not read as a percentage")
+    func ciLevelIsNotARate() {
+        let numbers = NumberExtractor().numbers(in: "mean difference −5.1 (95% CI, −7.91 to −2.33; P < .001)")
+        #expect(!numbers.contains { $0.kind == .percentage })
+        #expect(numbers.map(\.kind) == [.confidenceInterval, .pValue])
+    }
+
+    @Test("a range of percentages written with a hyphen keeps its bounds positive")
+    func hyphenRange() {
+        let numbers = NumberExtractor().numbers(in: "incidence, 20.4%-27.0%")
+        #expect(numbers.first?.low == 20.4)
+        #expect(numbers.first?.high == 27)
+    }
+
+    @Test("spans point at the number's text")
+    func spans() throws {
+        let text = "Response was 52.9% at day 28."
+        let number = try #require(NumberExtractor().numbers(in: text).first)
+        #expect(ScalarText(text).string(number.span) == "52.9%")
+    }
+
+    @Test("a decade is not a duration")
+    func decade() {
+        let numbers = NumberExtractor().numbers(in: "It was developed in the 1960s as an anesthetic.")
+        #expect(numbers.isEmpty)
+    }
+}
+
+@Suite("Number extraction on real abstract sentences")
+struct NumberExtractorRealSentenceTests {
+    @Test("odds ratios with intervals and p-values yield no percentages")
+    func oddsRatios() {
+        let text = "Pooled response from six studies gave OR = 1.26 (95% CI, 0.92-1.71; p = 0.15) and remission from seven studies gave OR = 1.17 (95% CI, 0.89-1.54; p = 0.26)."
+        let numbers = NumberExtractor().numbers(in: text)
+        #expect(numbers.map(\.kind) == [.confidenceInterval, .pValue, .confidenceInterval, .pValue])
+    }
+
+    @Test("counts with percentages keep their numerators")
+    func countsWithPercentages() {
+        let text = "Among the 121 who achieved stable response, 16 (25.8%) in the esketamine group and 34 (57.6%) in the placebo group relapsed."
+        let numbers = NumberExtractor().numbers(in: text).filter { $0.kind == .percentage }
+        #expect(numbers.map(\.summary) == ["25.8% (n=16)", "57.6% (n=34)"])
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-
-@Test("the test target builds")
-func targetBuilds() {
-    #expect(Bool(true))
-}

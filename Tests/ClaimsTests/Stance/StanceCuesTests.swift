@@ -1,0 +1,49 @@
+import Claims
+import Testing
+
+@Suite("Stance cues")
+struct StanceCuesTests {
+    @Test("negation", arguments: [
+        ("Ketamine did not improve depressive symptoms.", true),
+        ("Esketamine failed to separate from placebo.", true),
+        ("Ketamine is not an opioid.", true),
+        ("Ketamine improved depressive symptoms.", false),
+        ("Response was noted in most patients.", false),
+    ])
+    func negation(text: String, negated: Bool) {
+        #expect(StanceCues.english.signals(in: text).isNegated == negated)
+    }
+
+    @Test("null results", arguments: [
+        ("There was no significant difference between groups.", true),
+        ("MADRS scores did not differ between arms.", true),
+        ("Remission was not associated with baseline severity.", true),
+        ("Remission rates were significantly higher with ketamine.", false),
+        ("We compared ketamine with midazolam.", false),
+    ])
+    func nullResults(text: String, null: Bool) {
+        #expect(StanceCues.english.signals(in: text).isNullResult == null)
+    }
+
+    @Test("contrast and hedges", arguments: [
+        ("However, the effect faded by day 7.", true, false),
+        ("The effect was large but short-lived.", true, false),
+        ("Ketamine may reduce suicidal ideation.", false, true),
+        ("These findings suggest a rapid effect.", false, true),
+        ("Ketamine reduced suicidal ideation.", false, false),
+    ])
+    func contrastAndHedges(text: String, contrast: Bool, hedge: Bool) {
+        let signals = StanceCues.english.signals(in: text)
+        #expect(signals.hasContrast == contrast)
+        #expect(signals.isHedged == hedge)
+    }
+
+    @Test("direction", arguments: [
+        ("Ketamine increased glutamate release.", 1),
+        ("Ketamine reduced depressive symptoms.", -1),
+        ("Ketamine was given intravenously.", 0),
+    ])
+    func direction(text: String, direction: Int) {
+        #expect(StanceCues.english.signals(in: text).direction == direction)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import EvidenceStore
+import EvidenceTestSupport
+@testable import EvidenceCommands
+import Foundation
+import Testing
+
+@Suite("evidence check, claims and eval commands")
+struct CheckCommandTests {
+    static var fixtures: URL { SharedData.projectRoot.appendingPathComponent("Tests/ClaimsTests/Fixtures") }
+    static var lexicon: String { SharedData.projectRoot.appendingPathComponent("Corpus/lexicon").path }
+
+    static func index() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory(prefix: "check-command")
+        let store = try ArticleStore(path: directory.path("index.sqlite"))
+        _ = ArticleIngester(store: store).ingest(paths: [fixtures.appendingPathComponent("records/ketamine-evidence.xml").path])
+        store.close()
+        return directory
+    }
+
+    @Test("checking an article twice reports the changes since the last run")
+    func markdownAndRerun() throws {
+        let directory = try Self.index()
+        defer { directory.remove() }
+        let article = directory.path("article.txt")
+        try "Research suggests that around 50-70% of those with TRD respond to ketamine.\n".write(toFile: article, atomically: true, encoding: .utf8)
+        let arguments = [article, "--index", directory.path("index.sqlite"), "--lexicon-directory", Self.lexicon]
+        let first = CommandOutput.capturing()
+        try CheckCommand.parse(arguments).run(output: first)
+        #expect(first.standardOutput.contains("# Fact check:"))
+        #expect(first.standardOutput.contains("PMID 9000001"))
+        #expect(!first.standardOutput.contains("Changes since the last run"))
+        let second = CommandOutput.capturing()
+        try CheckCommand.parse(arguments).run(output: second)
+        #expect(second.standardOutput.contains("Changes since the last run"))
+
+        let list = CommandOutput.capturing()
+        try ClaimsCommand.List.parse(["--index", directory.path("index.sqlite"), "--json"]).run(output: list)
+        #expect(list.standardOutput.contains("\"type\":\"efficacy\""))
+    }
+
+    @Test("batch JSONL: one line per claim with ranked citations")
+    func batch() throws {
+        let directory = try Self.index()
+        defer { directory.remove() }
+        let claims = directory.path("claims.jsonl")
+        try """
+            {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "other": true}
+            {"id": "b", "claim": "Statins reduce myocardial infarction."}
+
+            """.write(toFile: claims, atomically: true, encoding: .utf8)
+        let output = CommandOutput.capturing()
+        try CheckCommand.parse(["--claims", claims, "--index", directory.path("index.sqlite"), "--lexicon-directory", "/nonexistent"]).run(output: output)
+        let lines = output.standardOutput.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(first["id"] as? Int == 1)
+        let citations = try #require(first["citations"] as? [[String: Any]])
+        #expect(citations.first?["pmid"] as? String == "9000001")
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect(second["id"] as? String == "b")
+        #expect((second["citations"] as? [[String: Any]])?.first?["pmid"] as? String == "9000005")
+    }
+
+    @Test("a bad batch line is named by file and line")
+    func badLine() throws {
+        let directory = try Self.index()
+        defer { directory.remove() }
+        let claims = directory.path("claims.jsonl")
+        try "{\"id\": 1, \"claim\": \"x\"}\nnot json\n".write(toFile: claims, atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) {
+            try CheckCommand.parse(["--claims", claims, "--index", directory.path("index.sqlite")]).run(output: .capturing())
+        }
+        do {
+            try CheckCommand.parse(["--claims", claims, "--index", directory.path("index.sqlite")]).run(output: .capturing())
+        } catch {
+            #expect("\(error)" == "\(claims):2: not a JSON object")
+        }
+    }
+
+    @Test("check without an article or claims is a usage error")
+    func usage() {
+        #expect(throws: (any Error).self) { _ = try CheckCommand.parse([]) }
+        #expect(throws: (any Error).self) { _ = try CheckCommand.parse(["a.txt", "--format", "jsonl"]) }
+    }
+}

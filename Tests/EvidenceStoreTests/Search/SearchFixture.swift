@@ -1,0 +1,42 @@
+import Foundation
+import EvidenceTestSupport
+@testable import EvidenceStore
+
+/// A temporary index holding `Fixtures/search-records.xml` (PMIDs 1001–1010) or other files.
+final class SearchFixture {
+    let directory: TemporaryDirectory
+    let store: ArticleStore
+    let searcher: ArticleSearcher
+
+    init(paths: [String]? = nil) throws {
+        directory = try TemporaryDirectory(prefix: "evidence-search")
+        store = try ArticleStore(path: directory.path("index.sqlite"))
+        let files = try paths ?? [SearchFixture.fixture("search-records.xml")]
+        let report = ArticleIngester(store: store).ingest(paths: files)
+        if let failure = report.files.compactMap(\.failure).first {
+            throw FixtureError(description: "fixture ingest failed: \(failure)")
+        }
+        searcher = ArticleSearcher(database: store.database)
+    }
+
+    deinit {
+        store.close()
+        directory.remove()
+    }
+
+    static func fixture(_ name: String) throws -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures") else {
+            throw FixtureError(description: "missing fixture \(name)")
+        }
+        return url.path
+    }
+
+    /// The PMIDs matching `query`, as plain integers.
+    func pmids(_ query: String) throws -> Set<Int64> {
+        Set(try searcher.pmids(ArticleSearcher.parse(query)).map(\.value))
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+}
