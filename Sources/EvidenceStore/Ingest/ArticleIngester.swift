@@ -161,6 +161,9 @@ public final class ArticleIngester {
             }
             throw ParseDiagnostic(severity: .error, file: input.displayName, message: "\(failure)")
         }
+        if outcome.replaced + outcome.deletedRecords > 0 {
+            try store.removeUnreferencedOriginals()
+        }
         try store.recreateIndexes(deferredIndexes)
         progress(outcome.records, bytes, Date().timeIntervalSince(started))
     }
@@ -224,16 +227,20 @@ private final class ParsingThread: @unchecked Sendable {
             }, handle: { [self] item in
                 switch item {
                 case .record(let record):
-                    batch.append(.row(try ArticleRow(record)))
+                    batch.append(.row(try ArticleRow(record, chunked: true)))
                 case .deletion(let pmids):
                     batch.append(.deletion(pmids))
                 }
                 if batch.count >= batchSize {
+                    try ArticleRow.packOriginals(&batch)
                     try queue.push(batch)
                     batch.removeAll(keepingCapacity: true)
                 }
             })
-            if !batch.isEmpty { try queue.push(batch) }
+            if !batch.isEmpty {
+                try ArticleRow.packOriginals(&batch)
+                try queue.push(batch)
+            }
         } catch is RecordBatchQueue.Cancelled {
             // The writer stopped; it reports why.
         } catch {

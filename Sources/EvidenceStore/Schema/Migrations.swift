@@ -29,6 +29,8 @@ public enum Migrations {
         Migration(name: "search-1", statements: SchemaSearch.statements),
         Migration(name: "search-2", statements: SchemaSearch.packedImpactLists),
         Migration(name: "claims-ledger", statements: SchemaClaims.statements),
+        Migration(name: "perf-1-drop-affiliation", statements: SchemaPerf.dropAffiliation),
+        Migration(name: "perf-2-original-chunk", statements: SchemaPerf.originalChunk),
     ]
 
     /// The schema version a fully migrated index has.

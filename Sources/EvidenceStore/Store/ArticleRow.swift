@@ -16,12 +16,68 @@ struct ArticleRow {
     /// The INSERTs into `article` and its child tables.
     var operations: RowOperations
 
-    init(_ record: PubMedRecord) throws {
+    /// For a row whose original goes into a chunk (`chunked`): its XML, until the chunk is built.
+    var originalXML: String?
+    /// Where the original is in its chunk: set by `ArticleRow.packOriginals(_:)`.
+    var chunkPlace: (offset: Int, length: Int)?
+    /// The compressed chunk that starts at this row, which the writer stores before the row.
+    var chunk: Data?
+
+    /// Where a chunked original lies: the chunk's id and the byte range in its decompressed XML.
+    struct ChunkSlice {
+        var chunkID: Int64
+        var offset: Int
+        var length: Int
+    }
+
+    /// The most records, and uncompressed bytes, one chunk of originals holds.
+    static let chunkRecords = 32
+    static let chunkBytes = 256 * 1024
+
+    /// Makes the row of `record`. With `chunked`, the original is left for
+    /// `packOriginals(_:)` (`original_xml` = X''); otherwise it is compressed on its own.
+    init(_ record: PubMedRecord, chunked: Bool = false) throws {
         pmid = record.pmid
         version = record.version
         xmlBytes = record.originalXML.utf8.count
-        let compressedXML = try RecordCompression.compress(record.originalXML, level: 1)
-        operations = ArticleRow.encode(record, compressedXML: compressedXML)
+        if chunked {
+            originalXML = record.originalXML
+            operations = ArticleRow.encode(record, compressedXML: Data())
+        } else {
+            let compressedXML = try RecordCompression.compress(record.originalXML)
+            operations = ArticleRow.encode(record, compressedXML: compressedXML)
+        }
+    }
+
+    /// Packs the originals of the chunked rows among `items`, in order, into chunks of at most
+    /// `chunkRecords` records and `chunkBytes` bytes: each chunk's first row carries the
+    /// compressed chunk, and every row its place in it.
+    static func packOriginals(_ items: inout [IngestItem]) throws {
+        var members: [Int] = []
+        var xml: [UInt8] = []
+        func flush() throws {
+            guard let first = members.first else { return }
+            let compressed = try xml.withUnsafeBufferPointer { try RecordCompression.compress(bytes: $0) }
+            if case .row(var row) = items[first] {
+                row.chunk = compressed
+                items[first] = .row(row)
+            }
+            members.removeAll(keepingCapacity: true)
+            xml.removeAll(keepingCapacity: true)
+        }
+        for index in items.indices {
+            guard case .row(var row) = items[index], let original = row.originalXML else { continue }
+            if members.count >= chunkRecords || (!members.isEmpty && xml.count + original.utf8.count > chunkBytes) {
+                try flush()
+            }
+            let offset = xml.count
+            xml.append(contentsOf: original.utf8)
+            row.chunkPlace = (offset, xml.count - offset)
+            row.originalXML = nil
+            items[index] = .row(row)
+            members.append(index)
+        }
+        try flush()
     }
 
     /// Encodes the rows of `record` for every table.
@@ -78,13 +134,6 @@ struct ArticleRow {
             rows.add(author.orcid)
             rows.add(author.valid)
             rows.add(searchName(of: author))
-            for (index, affiliation) in author.affiliations.enumerated() {
-                rows.begin(.affiliation)
-                rows.add(pmid)
-                rows.add(Int64(position))
-                rows.add(Int64(index))
-                rows.add(affiliation)
-            }
         }
         for (position, heading) in record.mesh.enumerated() {
             rows.begin(.meshHeading)

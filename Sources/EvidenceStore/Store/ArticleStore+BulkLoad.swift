@@ -3,7 +3,7 @@ import Foundation
 extension ArticleStore {
     /// The tables the ingester fills, whose secondary indexes a bulk load may defer.
     static let articleTables: Set<String> = [
-        "article", "author", "affiliation", "mesh_heading", "mesh_qualifier", "publication_type", "language", "keyword",
+        "article", "author", "mesh_heading", "mesh_qualifier", "publication_type", "language", "keyword",
         "chemical", "article_identifier", "comment_correction", "grant_support", "history_date",
     ]
 

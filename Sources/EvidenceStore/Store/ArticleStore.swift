@@ -44,13 +44,42 @@ public final class ArticleStore {
 
     /// The stored original XML of `pmid`, decompressed, or `nil` when it is not in the index.
     public func originalXML(_ pmid: PMID) throws -> String? {
-        guard let blob = try database.queryFirst("SELECT original_xml FROM article WHERE pmid = ?",
-                                                 arguments: [pmid], row: { $0.data(0) }) ?? nil else { return nil }
+        typealias Stored = (blob: Data?, chunk: Int64?, offset: Int64?, length: Int64?)
+        guard let stored: Stored = try database.queryFirst(
+            "SELECT original_xml, original_chunk, original_offset, original_length FROM article WHERE pmid = ?",
+            arguments: [pmid], row: { row in (row.data(0), row.optionalInt(1).map(Int64.init), row.optionalInt(2).map(Int64.init), row.optionalInt(3).map(Int64.init)) }
+        ) else { return nil }
         do {
+            if let chunkID = stored.chunk, let offset = stored.offset.map(Int.init), let length = stored.length.map(Int.init) {
+                guard let chunk = try database.queryFirst("SELECT xml FROM original_chunk WHERE id = ?", arguments: [chunkID],
+                                                          row: { $0.data(0) }) ?? nil else {
+                    throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "its chunk of originals \(chunkID) is missing")
+                }
+                let bytes = try RecordCompression.decompressBytes(chunk)
+                guard offset >= 0, length >= 0, offset + length <= bytes.count else {
+                    throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "its place in chunk \(chunkID) is out of range")
+                }
+                return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+            }
+            guard let blob = stored.blob else { return nil }
             return try RecordCompression.decompress(blob)
+        } catch let error as ArticleStoreError {
+            throw error
         } catch {
             throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "\(error)")
         }
+    }
+
+    /// Removes chunks of originals that no article refers to any more (every record in them was
+    /// replaced or deleted); returns how many. The ingester runs it after a file that replaced
+    /// or deleted records. A chunk that still holds one live record stays whole.
+    @discardableResult
+    public func removeUnreferencedOriginals() throws -> Int {
+        try database.execute("""
+            DELETE FROM original_chunk WHERE id NOT IN
+                (SELECT original_chunk FROM article WHERE original_chunk IS NOT NULL)
+            """)
+        return database.changes
     }
 
     /// The record `pmid`, re-parsed from its stored original XML, or `nil` when it is not in the index.

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import PubMed
 
@@ -26,6 +27,9 @@ final class ArticleWriter {
     private let deleteArticle: Statement
     private let clearDeletion: Statement
     private let recordDeletion: Statement
+    private let insertChunk: Statement
+    /// The id of the chunk of originals written last; the rows after it point into it.
+    private var currentChunkID: Int64?
     /// The INSERT statements, indexed by `RowOperations.Target.rawValue`.
     private let inserts: [Statement]
 
@@ -41,12 +45,25 @@ final class ArticleWriter {
         deleteArticle = try make("DELETE FROM article WHERE pmid = ?")
         clearDeletion = try make("DELETE FROM deleted_citation WHERE pmid = ?")
         recordDeletion = try make("INSERT OR REPLACE INTO deleted_citation(pmid, file_id, deleted_at) VALUES (?, ?, ?)")
+        insertChunk = try make("INSERT INTO original_chunk(xml) VALUES (?)")
         inserts = try RowOperations.Target.allCases.map { try make($0.sql) }
     }
 
     /// Stores `row` under the update rules, with `sourceFileID` naming the manifest row it came from.
     func write(_ row: ArticleRow, sourceFileID: Int64?) throws -> UpsertOutcome {
         let pmid = row.pmid.value
+        // Before the version check: the chunk holds the next rows' originals too.
+        if let chunk = row.chunk {
+            try run(insertChunk) { try $0.bind(chunk, at: 1) }
+            currentChunkID = database.lastInsertedRowID
+        }
+        var slice: ArticleRow.ChunkSlice?
+        if let place = row.chunkPlace {
+            guard let chunkID = currentChunkID else {
+                throw DatabaseError(resultCode: SQLITE_MISUSE, message: "a chunked original came before its chunk")
+            }
+            slice = ArticleRow.ChunkSlice(chunkID: chunkID, offset: place.offset, length: place.length)
+        }
         try selectVersion.bind(integer: pmid, at: 1)
         let existing: Int64? = try selectVersion.step() ? selectVersion.int64(0) : nil
         selectVersion.reset()
@@ -57,7 +74,7 @@ final class ArticleWriter {
         if mayHaveDeletions {
             try run(clearDeletion) { try $0.bind(integer: pmid, at: 1) }
         }
-        try row.operations.run(on: inserts, sourceFileID: sourceFileID)
+        try row.operations.run(on: inserts, sourceFileID: sourceFileID, original: slice)
         return existing == nil ? .inserted : .replaced
     }
 

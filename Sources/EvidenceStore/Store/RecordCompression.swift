@@ -3,49 +3,109 @@ import Foundation
 
 /// zlib compression of a record's original XML, as stored in `article.original_xml`.
 ///
-/// The blob is a plain zlib stream (RFC 1950), so any zlib tool can read it
-/// (`python3 -c 'import zlib,sys; …zlib.decompress(blob)'`).
+/// The blob is a zlib stream (RFC 1950) deflated with a preset dictionary of common PubMed
+/// XML (`XMLDictionary.version1`, named in the stream header by its Adler-32), which makes
+/// small records about a third smaller than plain zlib. Blobs written without a dictionary
+/// (indexes made before it) are read as well. Any zlib tool reads a blob given the
+/// dictionary (`zlib.decompressobj(zdict=…)` in Python).
 public enum RecordCompression {
     /// A failure of zlib, with its return code.
     public struct Failure: Error, CustomStringConvertible, Sendable {
-        /// zlib's return code (`Z_DATA_ERROR`, `Z_MEM_ERROR`…).
+        /// zlib's return code (`Z_DATA_ERROR`, `Z_MEM_ERROR`, `Z_NEED_DICT`…).
         public var code: Int32
         public var description: String { "zlib error \(code): the stored XML is not a valid zlib stream" }
     }
 
-    /// Compresses the UTF-8 of `text` at zlib level `level` (1 fastest … 9 smallest).
-    public static func compress(_ text: String, level: Int32 = 6) throws -> Data {
+    /// The level new records are compressed at: with the dictionary, level 6 is about 20%
+    /// smaller than level 1 for about 35% more time on the parsing thread.
+    public static let defaultLevel: Int32 = 6
+
+    /// The preset dictionary's bytes and Adler-32.
+    private static let dictionary: [UInt8] = Array(XMLDictionary.version1.utf8)
+    private static let dictionaryID: uLong = dictionary.withUnsafeBufferPointer {
+        adler32(adler32(0, nil, 0), $0.baseAddress, uInt($0.count))
+    }
+
+    /// Compresses the UTF-8 of `text` at zlib level `level` (1 fastest … 9 smallest) with
+    /// the preset dictionary, or without it when `dictionary` is false.
+    public static func compress(_ text: String, level: Int32 = defaultLevel, dictionary useDictionary: Bool = true) throws -> Data {
         var text = text
-        return try text.withUTF8 { source in
-            var capacity = compressBound(uLong(source.count))
-            var output = Data(count: Int(capacity))
-            let code = output.withUnsafeMutableBytes { destination in
-                CZlib.compress2(destination.baseAddress!.assumingMemoryBound(to: Bytef.self), &capacity,
-                                source.baseAddress ?? UnsafePointer(bitPattern: 1)!, uLong(source.count), level)
-            }
+        return try text.withUTF8 { try compress(bytes: $0, level: level, dictionary: useDictionary) }
+    }
+
+    /// Compresses `bytes` as `compress(_:level:dictionary:)` does text.
+    static func compress(bytes source: UnsafeBufferPointer<UInt8>, level: Int32 = defaultLevel,
+                         dictionary useDictionary: Bool = true) throws -> Data {
+        do {
+            var stream = z_stream()
+            var code = deflateInit2_(&stream, level, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY,
+                                     zlibVersion(), Int32(MemoryLayout<z_stream>.size))
             guard code == Z_OK else { throw Failure(code: code) }
-            output.count = Int(capacity)
+            defer { deflateEnd(&stream) }
+            if useDictionary {
+                code = dictionary.withUnsafeBufferPointer {
+                    deflateSetDictionary(&stream, $0.baseAddress, uInt($0.count))
+                }
+                guard code == Z_OK else { throw Failure(code: code) }
+            }
+            let capacity = Int(deflateBound(&stream, uLong(source.count)))
+            var output = Data(count: capacity)
+            code = output.withUnsafeMutableBytes { destination -> Int32 in
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+                stream.avail_in = uInt(source.count)
+                stream.next_out = destination.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.avail_out = uInt(capacity)
+                return deflate(&stream, Z_FINISH)
+            }
+            guard code == Z_STREAM_END else { throw Failure(code: code) }
+            output.count = Int(stream.total_out)
             return output
         }
     }
 
-    /// Decompresses a blob made by `compress(_:level:)` back to text.
+    /// Decompresses a blob made by `compress(_:level:dictionary:)` back to text.
     public static func decompress(_ data: Data) throws -> String {
+        String(decoding: try decompressBytes(data), as: UTF8.self)
+    }
+
+    /// Decompresses a blob to its bytes.
+    static func decompressBytes(_ data: Data) throws -> [UInt8] {
         guard !data.isEmpty else { throw Failure(code: Z_DATA_ERROR) }
-        var capacity = max(4096, data.count * 8)
-        while true {
-            var length = uLong(capacity)
-            var output = [UInt8](repeating: 0, count: capacity)
-            let code = data.withUnsafeBytes { source in
-                CZlib.uncompress(&output, &length, source.baseAddress!.assumingMemoryBound(to: Bytef.self), uLong(source.count))
-            }
-            switch code {
-            case Z_OK:
-                return String(decoding: output[0..<Int(length)], as: UTF8.self)
-            case Z_BUF_ERROR where capacity < 1 << 30:
-                capacity *= 4
-            default:
-                throw Failure(code: code)
+        return try data.withUnsafeBytes { raw -> [UInt8] in
+            var stream = z_stream()
+            var code = inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+            guard code == Z_OK else { throw Failure(code: code) }
+            defer { inflateEnd(&stream) }
+            stream.next_in = UnsafeMutablePointer(mutating: raw.baseAddress!.assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = uInt(raw.count)
+            var output: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: max(16_384, raw.count * 6))
+            while true {
+                let produced: Int
+                (code, produced) = buffer.withUnsafeMutableBufferPointer { chunk -> (Int32, Int) in
+                    stream.next_out = chunk.baseAddress
+                    stream.avail_out = uInt(chunk.count)
+                    var code = inflate(&stream, Z_NO_FLUSH)
+                    if code == Z_NEED_DICT {
+                        guard stream.adler == dictionaryID else { return (Z_NEED_DICT, 0) }
+                        code = dictionary.withUnsafeBufferPointer {
+                            inflateSetDictionary(&stream, $0.baseAddress, uInt($0.count))
+                        }
+                        if code == Z_OK { code = inflate(&stream, Z_NO_FLUSH) }
+                    }
+                    return (code, chunk.count - Int(stream.avail_out))
+                }
+                output.append(contentsOf: buffer[0..<produced])
+                switch code {
+                case Z_STREAM_END:
+                    return output
+                case Z_OK where produced > 0 || stream.avail_in > 0:
+                    continue
+                case Z_BUF_ERROR where produced > 0:
+                    continue
+                default:
+                    throw Failure(code: code == Z_OK || code == Z_BUF_ERROR ? Z_DATA_ERROR : code)
+                }
             }
         }
     }

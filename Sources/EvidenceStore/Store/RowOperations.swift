@@ -10,7 +10,7 @@ import Foundation
 struct RowOperations {
     /// The statement an operation runs.
     enum Target: Int, CaseIterable {
-        case article, author, affiliation, meshHeading, meshQualifier, publicationType, language, keyword, chemical
+        case article, author, meshHeading, meshQualifier, publicationType, language, keyword, chemical
         case identifier, commentCorrection, grant, historyDate
 
         /// The INSERT this target runs; parameters in the order the values are added.
@@ -21,17 +21,15 @@ struct RowOperations {
                     INSERT INTO article(pmid, version, kind, status, owner, title, vernacular_title, abstract, mesh_terms,
                         keyword_terms, author_names, journal_title, journal_iso, journal_ta, issn, volume, issue, pub_year,
                         pub_month, pub_day, pub_date, sort_date, pages, doi, pmcid, first_author, last_author, is_retracted,
-                        source_file_id, original_xml)
+                        source_file_id, original_xml, original_chunk, original_offset, original_length)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-                        ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?29)
+                        ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?29, ?31, ?32, ?33)
                     """
             case .author:
                 return """
                     INSERT INTO author(pmid, position, last_name, fore_name, initials, suffix, collective_name, orcid, valid, search_name)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
-            case .affiliation:
-                return "INSERT INTO affiliation(pmid, author_position, position, text) VALUES (?, ?, ?, ?)"
             case .meshHeading:
                 return "INSERT INTO mesh_heading(pmid, position, descriptor, ui, major, major_topic, search_descriptor) VALUES (?, ?, ?, ?, ?, ?, ?)"
             case .meshQualifier:
@@ -123,7 +121,7 @@ struct RowOperations {
 
     /// Binds and steps every operation on `statements` (indexed by `Target.rawValue`), with
     /// `sourceFileID` for the article's `source_file_id`.
-    func run(on statements: [Statement], sourceFileID: Int64?) throws {
+    func run(on statements: [Statement], sourceFileID: Int64?, original: ArticleRow.ChunkSlice? = nil) throws {
         try arena.withUnsafeBufferPointer { buffer in
             // A valid pointer even for an empty arena, so empty text binds '' and not NULL.
             let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
@@ -149,7 +147,16 @@ struct RowOperations {
                     }
                 }
                 if operation.target == .article {
-                    let code = sourceFileID.map { sqlite3_bind_int64(handle, 30, $0) } ?? sqlite3_bind_null(handle, 30)
+                    var code = sourceFileID.map { sqlite3_bind_int64(handle, 30, $0) } ?? sqlite3_bind_null(handle, 30)
+                    if code == SQLITE_OK, let original {
+                        code = sqlite3_bind_int64(handle, 31, original.chunkID)
+                        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 32, Int64(original.offset)) }
+                        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 33, Int64(original.length)) }
+                    } else if code == SQLITE_OK {
+                        code = sqlite3_bind_null(handle, 31)
+                        if code == SQLITE_OK { code = sqlite3_bind_null(handle, 32) }
+                        if code == SQLITE_OK { code = sqlite3_bind_null(handle, 33) }
+                    }
                     guard code == SQLITE_OK else {
                         throw DatabaseError(resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: statement.sql)
                     }

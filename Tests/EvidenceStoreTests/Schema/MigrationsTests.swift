@@ -13,7 +13,7 @@ struct MigrationsTests {
         #expect(try Migrations.appliedNames(database) == Migrations.all.map(\.name))
         #expect(try database.scalarInt("PRAGMA user_version") == Int64(Migrations.currentVersion))
         #expect(try Migrations.migrate(database).isEmpty)
-        for table in ["article", "author", "affiliation", "mesh_heading", "mesh_qualifier", "ingested_file", "deleted_citation", "article_fts"] {
+        for table in ["article", "author", "mesh_heading", "mesh_qualifier", "ingested_file", "deleted_citation", "article_fts"] {
             #expect(try database.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = ?", arguments: [table]) == 1, "\(table)")
         }
     }

@@ -66,7 +66,7 @@ struct ArticleStoreTests {
                                        mesh: [MeshHeading(descriptor: "Ketamine", qualifiers: [MeshQualifier(name: "adverse effects")])]))
         try store.store(Fixture.record(6, title: "Other"))
         #expect(try store.delete([PMID(5), PMID(12345)]) == 1)
-        for table in ["article", "author", "affiliation", "mesh_heading", "mesh_qualifier"] {
+        for table in ["article", "author", "mesh_heading", "mesh_qualifier"] {
             #expect(try store.database.scalarInt("SELECT count(*) FROM \(table) WHERE pmid = 5") == 0, "\(table)")
         }
         #expect(try store.database.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH 'ketamine'") == 0)
@@ -89,6 +89,25 @@ struct ArticleStoreTests {
         #expect(blob.first == 0x78, "a zlib stream")
         #expect(try store.originalXML(PMID(43)) == nil)
         #expect(try store.record(PMID(43)) == nil)
+    }
+
+    @Test("affiliations, which have no table, come back from the stored original XML")
+    func affiliationsFromOriginal() throws {
+        let (store, directory) = try Fixture.store()
+        defer { directory.remove() }
+        let xml = """
+            <PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">77</PMID>
+            <Article PubModel="Print"><ArticleTitle>Ketamine</ArticleTitle><AuthorList CompleteYN="Y">
+            <Author ValidYN="Y"><LastName>Østergaard</LastName><Initials>S</Initials>
+            <AffiliationInfo><Affiliation>Aarhus University, Denmark.</Affiliation></AffiliationInfo>
+            <AffiliationInfo><Affiliation>Oslo University Hospital.</Affiliation></AffiliationInfo></Author>
+            </AuthorList></Article></MedlineCitation></PubmedArticle>
+            """
+        let record = try #require(try PubMedParser().records(fromXML: xml).first)
+        try store.store(record)
+        #expect(try store.database.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'affiliation'") == 0)
+        #expect(try store.record(PMID(77))?.authors.first?.affiliations == ["Aarhus University, Denmark.", "Oslo University Hospital."])
+        #expect(try store.originalXML(PMID(77)) == record.originalXML)
     }
 
     @Test("a record read back is re-parsed from the stored original")

@@ -20,4 +20,53 @@ struct RecordCompressionTests {
         #expect(throws: RecordCompression.Failure.self) { try RecordCompression.decompress(Data([1, 2, 3, 4])) }
         #expect(throws: RecordCompression.Failure.self) { try RecordCompression.decompress(Data()) }
     }
+
+    static let record = """
+        <PubmedArticle>
+            <MedlineCitation Status="MEDLINE" Owner="NLM">
+              <PMID Version="1">399296</PMID>
+              <Article PubModel="Print">
+                <ArticleTitle>Monitoring of bacteriological contamination.</ArticleTitle>
+                <AuthorList CompleteYN="Y">
+                  <Author ValidYN="Y">
+                    <LastName>Østergaard</LastName>
+                    <ForeName>Søren D</ForeName>
+                    <Initials>SD</Initials>
+                  </Author>
+                </AuthorList>
+                <Language>eng</Language>
+              </Article>
+              <MeshHeadingList>
+                <MeshHeading>
+                  <DescriptorName UI="D006801" MajorTopicYN="N">Humans</DescriptorName>
+                </MeshHeading>
+              </MeshHeadingList>
+            </MedlineCitation>
+          </PubmedArticle>
+        """
+
+    @Test("the preset dictionary makes a typical record smaller, and the blob names it")
+    func dictionary() throws {
+        let withDictionary = try RecordCompression.compress(Self.record)
+        let plain = try RecordCompression.compress(Self.record, dictionary: false)
+        #expect(withDictionary.count < plain.count * 3 / 4)
+        #expect(withDictionary[1] & 0x20 != 0, "FDICT set in the zlib header")
+        #expect(try RecordCompression.decompress(withDictionary) == Self.record)
+    }
+
+    @Test("blobs written without the dictionary (older indexes) still decompress", arguments: [Int32(1), 6, 9])
+    func plainBlobs(level: Int32) throws {
+        let plain = try RecordCompression.compress(Self.record, level: level, dictionary: false)
+        #expect(plain[1] & 0x20 == 0)
+        #expect(try RecordCompression.decompress(plain) == Self.record)
+    }
+
+    @Test("a blob that needs an unknown dictionary, or is cut short, is an error")
+    func unknownDictionary() throws {
+        var blob = try RecordCompression.compress(Self.record)
+        blob[2] ^= 0xFF  // corrupt the DICTID
+        #expect(throws: RecordCompression.Failure.self) { try RecordCompression.decompress(blob) }
+        let whole = try RecordCompression.compress(Self.record)
+        #expect(throws: RecordCompression.Failure.self) { try RecordCompression.decompress(whole.prefix(whole.count / 2)) }
+    }
 }
