@@ -154,8 +154,10 @@ struct BenchSearchCommand: ParsableCommand {
         let fileBytes = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         var lines = [String(format: "index file %.1f MB; gzipped XML %.1f MB; ratio %.2f×",
                             Double(fileBytes) / 1e6, Double(xmlBytes) / 1e6, Double(fileBytes) / Double(max(xmlBytes, 1)))]
-        let blob = try database.scalarInt("SELECT sum(length(original_xml)) FROM article") ?? 0
-        lines.append(String(format: "  compressed original XML in article.original_xml: %.1f MB", Double(blob) / 1e6))
+        let single = try database.scalarInt("SELECT sum(length(original_xml)) FROM article") ?? 0
+        let chunked = try database.scalarInt("SELECT sum(length(xml)) FROM original_chunk") ?? 0
+        lines.append(String(format: "  compressed original XML: %.1f MB (%.1f MB in chunks, %.1f MB in single-record blobs)",
+                            Double(single + chunked) / 1e6, Double(chunked) / 1e6, Double(single) / 1e6))
         if let rows = try? database.query("""
             SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 14
             """, row: { ($0.string(0) ?? "", $0.int64(1)) }) {
