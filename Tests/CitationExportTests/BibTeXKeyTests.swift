@@ -51,7 +51,7 @@ struct HeuristicsTests {
         record.publicationTypes.append(PublicationType(name: "Meta-Analysis"))
         #expect(StudyDesign(record: record) == .metaAnalysis)
         record.publicationTypes = []
-        #expect(StudyDesign(record: record) == nil)
+        #expect(StudyDesign(record: record) == .other)
     }
 }
 
@@ -62,6 +62,6 @@ struct EvidenceTableCSVTests {
         record.title = "A \"quoted\", title"
         let item = ExportItem(record: record, claim: ClaimContext(claimID: "c1", stance: "supports", quote: "line one\nline two"))
         let csv = EvidenceTableCSV.render([item])
-        #expect(csv == "pmid,year,design,n,title,journal,doi,claim_id,stance,verdict,quote\r\n7,,,,\"A \"\"quoted\"\", title\",,,c1,supports,,line one line two\r\n")
+        #expect(csv == "pmid,year,design,n,title,journal,doi,claim_id,stance,verdict,quote\r\n7,,other,,\"A \"\"quoted\"\", title\",,,c1,supports,,line one line two\r\n")
     }
 }

@@ -205,9 +205,9 @@ struct ExportCommandTests {
         let csv = try String(contentsOfFile: bundle + "/evidence.csv", encoding: .utf8)
         #expect(csv == """
             pmid,year,design,n,title,journal,doi,claim_id,stance,verdict,quote\r
-            10000004,2020,randomized controlled trial,86,Ketamine and sleep in TRD measured with mRNA levels in London: a randomized trial.,"Journal of psychopharmacology (Oxford, England)",,c1,supports,supported,We randomized 86 adults.\r
+            10000004,2020,RCT,86,Ketamine and sleep in TRD measured with mRNA levels in London: a randomized trial.,"Journal of psychopharmacology (Oxford, England)",,c1,supports,supported,We randomized 86 adults.\r
             10000001,1998,case report,12,Ketamine infusions for refractory depression: a multicentre case series.,The British journal of psychiatry : the journal of mental science,,c1,mixed,supported,"50% responded, (P < .05)"\r
-            10000004,2020,randomized controlled trial,86,Ketamine and sleep in TRD measured with mRNA levels in London: a randomized trial.,"Journal of psychopharmacology (Oxford, England)",,c3,supports,supported,n = 43 per arm\r
+            10000004,2020,RCT,86,Ketamine and sleep in TRD measured with mRNA levels in London: a randomized trial.,"Journal of psychopharmacology (Oxford, England)",,c3,supports,supported,n = 43 per arm\r
 
             """)
         let manifest = try BundleVerification.verify(at: URL(fileURLWithPath: bundle)).manifest

@@ -29,7 +29,7 @@ public enum EvidenceTableCSV {
                 appendRow([
                     record.pmid.description,
                     record.year.map(String.init) ?? "",
-                    StudyDesign(record: record)?.rawValue ?? "",
+                    StudyDesign(record: record).rawValue,
                     SampleSize.find(in: record).map(String.init) ?? "",
                     record.citationTitle?.collapsingWhitespace ?? "",
                     record.journalTitle ?? record.book?.bookTitle ?? "",

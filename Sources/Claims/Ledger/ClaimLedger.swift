@@ -222,7 +222,7 @@ public final class ClaimLedger {
                 StoredLink(claimID: claimID, pmid: PMID(row.int64(0)), stance: Stance(rawValue: row.string(1) ?? "") ?? .mentions,
                            quote: row.string(2) ?? "", quoteLocation: EvidenceSentence.Location(rawValue: row.string(3) ?? "") ?? .abstract,
                            quoteSpan: TextSpan(start: row.int(4), end: row.int(5)), score: row.double(6), confidence: row.double(7),
-                           design: StudyDesign(rawValue: row.string(8) ?? "") ?? .unknown, sampleSize: row.optionalInt(9),
+                           design: StudyDesign(label: row.string(8) ?? "") ?? .other, sampleSize: row.optionalInt(9),
                            year: row.optionalInt(10), method: LinkMethod(rawValue: row.string(11) ?? "") ?? .auto,
                            decision: row.string(12).flatMap(LinkDecision.init(rawValue:)), note: row.string(13),
                            snapshot: row.string(14) ?? "", present: row.bool(15), title: row.string(16), updatedAt: row.string(17) ?? "")
@@ -267,7 +267,7 @@ public final class ClaimLedger {
             let snapshot = try database.scalarString("SELECT snapshot FROM claim_check_run ORDER BY id DESC LIMIT 1") ?? ""
             let year = try database.scalarInt("SELECT pub_year FROM article WHERE pmid = ?", arguments: [pmid]).map { Int($0) }
             try database.execute("DELETE FROM claim_citation WHERE claim_id = ? AND pmid = ?", arguments: [claimID, pmid])
-            let citation = Citation(pmid: pmid, title: "", year: year, design: .unknown, sampleSize: nil, stance: stance, score: 1,
+            let citation = Citation(pmid: pmid, title: "", year: year, design: .other, sampleSize: nil, stance: stance, score: 1,
                                     confidence: 1, quote: quote ?? "", quoteLocation: .abstract, quoteSpan: TextSpan(start: 0, end: 0),
                                     numbers: [], comparison: nil, flags: [], isRetracted: false, method: .human, decision: .confirmed)
             try insertLink(claimID: claimID, citation: citation, method: .human, decision: .confirmed, note: note, snapshot: snapshot, timestamp: timestamp)

@@ -1,3 +1,5 @@
+import PubMed
+
 /// A candidate record read once for linking: its sentences with their words, concepts,
 /// numbers and stance signals, its design and sample size.
 struct RecordAnalysis {
@@ -55,8 +57,8 @@ struct RecordAnalysis {
         let isAnimal = all.contains { lexicon.concept($0)?.slot == .population && $0 == "animal" }
             || record.meshTerms.contains { ["Rats", "Mice", "Disease Models, Animal", "Animals"].contains($0) }
                 && !record.meshTerms.contains("Humans")
-        design = StudyDesign.classify(publicationTypes: record.publicationTypes, title: record.title, abstract: record.abstract,
-                                      isAnimalStudy: isAnimal)
+        design = StudyDesign(publicationTypes: record.publicationTypes, meshDescriptors: record.meshTerms, title: record.title,
+                             abstract: record.abstract, isAnimalStudy: isAnimal)
         sampleSize = largest >= 2 && largest < 10_000_000 ? Int(largest) : nil
     }
 }

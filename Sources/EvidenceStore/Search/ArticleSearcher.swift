@@ -194,7 +194,8 @@ public final class ArticleSearcher {
         if let text = marked?.title, !text.isEmpty { title = HighlightedText(markedText: text) }
         if snippets, let text = marked?.snippet, !text.isEmpty { snippet = HighlightedText(markedText: text) }
         return SearchHit(pmid: pmid, year: row?.0, firstAuthor: row?.1, journal: row?.2, title: title,
-                         publicationTypes: types, design: StudyDesign(publicationTypes: types, meshDescriptors: mesh),
+                         publicationTypes: types, design: StudyDesign(publicationTypes: types, meshDescriptors: mesh,
+                                                                    title: row?.3 ?? "", abstract: row?.5 ?? ""),
                          doi: row?.4, snippet: snippet, score: score)
     }
 

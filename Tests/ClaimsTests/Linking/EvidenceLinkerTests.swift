@@ -20,7 +20,7 @@ struct EvidenceLinkerTests {
         defer { cleanup() }
         let trial = try #require(check.citations.first { $0.pmid == PMID(9000001) })
         #expect(trial.stance == .supports)
-        #expect(trial.design == .randomizedTrial)
+        #expect(trial.design == .randomizedControlledTrial)
         #expect(trial.sampleSize == 72)
         #expect(trial.quote == "The response rate at 24 hours was 71% with ketamine versus 12% with placebo (P < .001).")
         #expect(trial.comparison?.description == "close, slightly above the range (71% vs 50–70%), at 24 hours")

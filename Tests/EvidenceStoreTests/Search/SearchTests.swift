@@ -161,8 +161,8 @@ struct SearchTests {
         #expect(!hit.snippet.plain.contains("\u{1}"))
     }
 
-    @Test("designs derive from publication types", arguments: [
-        (1001, StudyDesign.randomizedControlledTrial), (1003, .review), (1004, .other), (1005, .observational),
+    @Test("designs derive from publication types, MeSH and text", arguments: [
+        (1001, StudyDesign.randomizedControlledTrial), (1003, .review), (1004, .observational), (1005, .observational),
         (1006, .metaAnalysis), (1007, .preclinical), (1008, .caseReport), (1009, .clinicalTrial), (1010, .editorial),
     ] as [(Int64, StudyDesign)])
     func designs(pmid: Int64, design: StudyDesign) throws {

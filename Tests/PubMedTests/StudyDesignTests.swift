@@ -1,0 +1,128 @@
+import Testing
+@testable import PubMed
+
+@Suite("StudyDesign")
+struct StudyDesignTests {
+    /// One classification case: publication types, MeSH, title, abstract, animal flag, expected design.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var types: [String]
+        var mesh: [String] = []
+        var title = ""
+        var abstract = ""
+        var animal = false
+        var expected: StudyDesign
+        var testDescription: String { "\(types) \(mesh) '\(title)' animal=\(animal) → \(expected)" }
+    }
+
+    static let cases: [Case] = [
+        // Publication types decide, strongest first.
+        Case(types: ["Journal Article", "Meta-Analysis", "Randomized Controlled Trial"], expected: .metaAnalysis),
+        Case(types: ["Network Meta-Analysis"], expected: .metaAnalysis),
+        Case(types: ["Systematic Review", "Review"], expected: .systematicReview),
+        Case(types: ["Journal Article", "Multicenter Study", "Randomized Controlled Trial"], expected: .randomizedControlledTrial),
+        Case(types: ["Pragmatic Clinical Trial"], expected: .randomizedControlledTrial),
+        Case(types: ["Clinical Trial, Phase II"], expected: .clinicalTrial),
+        Case(types: ["Controlled Clinical Trial"], expected: .clinicalTrial),
+        Case(types: ["Equivalence Trial"], expected: .clinicalTrial),
+        Case(types: ["Observational Study", "Case Reports"], expected: .observational),
+        Case(types: ["Case Reports"], expected: .caseReport),
+        Case(types: ["Practice Guideline"], expected: .guideline),
+        Case(types: ["Consensus Development Conference"], expected: .guideline),
+        Case(types: ["Review", "Editorial"], expected: .review),
+        Case(types: ["Scoping Review"], expected: .review),
+        Case(types: ["Editorial"], expected: .editorial),
+        Case(types: ["Comment", "Letter"], expected: .editorial),
+        Case(types: ["news"], expected: .editorial),
+        Case(types: ["Randomized Controlled Trial, Veterinary"], expected: .preclinical),
+        // Types beat text cues.
+        Case(types: ["Review"], title: "A randomized double-blind trial", expected: .review),
+        Case(types: ["Case Reports"], abstract: "A retrospective cohort of one.", expected: .caseReport),
+        // Animal-only work: MeSH Animals without Humans, or the flag.
+        Case(types: ["Journal Article"], mesh: ["Animals", "Rats", "Ketamine"], expected: .preclinical),
+        Case(types: ["Randomized Controlled Trial"], mesh: ["Animals", "Mice"], expected: .preclinical),
+        Case(types: ["Randomized Controlled Trial"], mesh: ["Animals", "Humans"], expected: .randomizedControlledTrial),
+        Case(types: ["Journal Article"], title: "Ketamine in a placebo-controlled mouse study", animal: true, expected: .preclinical),
+        Case(types: ["Review"], mesh: ["Animals"], expected: .review),
+        Case(types: ["Meta-Analysis"], animal: true, expected: .metaAnalysis),
+        // Uninformative types: MeSH design descriptors, then text cues.
+        Case(types: ["Journal Article"], mesh: ["Humans", "Cohort Studies"], expected: .observational),
+        Case(types: ["Journal Article"], mesh: ["Retrospective Studies"], title: "A randomized trial", expected: .observational),
+        Case(types: ["Journal Article"], title: "Esketamine for depression: a meta-analysis", expected: .metaAnalysis),
+        Case(types: ["Journal Article"], title: "Ketamine: a systematic review", expected: .systematicReview),
+        Case(types: ["Journal Article", "English Abstract"], abstract: "In this randomised trial we...", expected: .randomizedControlledTrial),
+        Case(types: [], abstract: "A double-blind, placebo-controlled study.", expected: .randomizedControlledTrial),
+        Case(types: ["Journal Article"], title: "An open-label study of ketamine", expected: .clinicalTrial),
+        Case(types: ["Journal Article"], abstract: "We analysed a national registry.", expected: .observational),
+        Case(types: ["Journal Article"], title: "Catatonia after ketamine: a case report", expected: .caseReport),
+        Case(types: ["Journal Article"], title: "Ketamine in depression: a narrative review", expected: .review),
+        // Abstract cues only count in the first 600 characters; title-only cues ignore the abstract.
+        Case(types: ["Journal Article"], abstract: String(repeating: "x", count: 700) + " randomized", expected: .other),
+        Case(types: ["Journal Article"], abstract: "Unlike the earlier meta-analysis, we...", expected: .other),
+        // Weak types mean observational only when nothing else decides.
+        Case(types: ["Journal Article", "Comparative Study"], expected: .observational),
+        Case(types: ["Multicenter Study"], abstract: "Patients were randomized to...", expected: .randomizedControlledTrial),
+        // Nothing to go on.
+        Case(types: ["Journal Article"], expected: .other),
+        Case(types: [], expected: .other),
+    ]
+
+    @Test("classifies from types, then animal evidence, then MeSH and text", arguments: cases)
+    func classification(_ example: Case) {
+        let design = StudyDesign(publicationTypes: example.types, meshDescriptors: example.mesh, title: example.title,
+                                 abstract: example.abstract, isAnimalStudy: example.animal)
+        #expect(design == example.expected)
+    }
+
+    @Test("type names are matched regardless of case")
+    func caseInsensitive() {
+        #expect(StudyDesign(publicationTypes: ["RANDOMIZED CONTROLLED TRIAL"]) == .randomizedControlledTrial)
+        #expect(StudyDesign(publicationTypes: ["journal article"], meshDescriptors: ["ANIMALS"]) == .preclinical)
+    }
+
+    @Test("orders designs strongest evidence first")
+    func ordering() {
+        #expect(StudyDesign.allCases.sorted() == StudyDesign.allCases)
+        #expect(StudyDesign.metaAnalysis < .systematicReview)
+        #expect(StudyDesign.randomizedControlledTrial < .clinicalTrial)
+        #expect(StudyDesign.clinicalTrial < .observational)
+        #expect(StudyDesign.editorial < .preclinical)
+        #expect(StudyDesign.preclinical < .other)
+        #expect([StudyDesign.review, .randomizedControlledTrial, .caseReport].min() == .randomizedControlledTrial)
+        #expect(StudyDesign.metaAnalysis.rank == 0 && StudyDesign.other.rank == StudyDesign.allCases.count - 1)
+    }
+
+    @Test("raw values are the documented labels")
+    func labels() {
+        #expect(StudyDesign.allCases.map(\.rawValue) == [
+            "meta-analysis", "systematic review", "RCT", "clinical trial", "observational", "case report", "guideline",
+            "review", "editorial", "preclinical", "other",
+        ])
+    }
+
+    @Test("stored labels of the older classifiers still read", arguments: [
+        ("RCT", StudyDesign?.some(.randomizedControlledTrial)), ("randomized controlled trial", .randomizedControlledTrial),
+        ("controlled clinical trial", .clinicalTrial), ("observational study", .observational), ("opinion", .editorial),
+        ("editorial/letter", .editorial), ("journal article", .other), ("book", .other), ("other", .other),
+        ("Meta-Analysis", .metaAnalysis), ("no such design", nil),
+    ])
+    func storedLabels(label: String, expected: StudyDesign?) {
+        #expect(StudyDesign(label: label) == expected)
+    }
+
+    @Test("a record classifies from its types, MeSH, title and abstract; a book without design types is other")
+    func records() {
+        var record = PubMedRecord(pmid: PMID(1))
+        record.publicationTypes = [PublicationType(name: "Journal Article")]
+        #expect(StudyDesign(record: record) == .other)
+        record.abstract = [AbstractSection(label: "METHODS", category: "METHODS", text: "Adults were randomized to ketamine or placebo.")]
+        #expect(StudyDesign(record: record) == .randomizedControlledTrial)
+        record.mesh = [MeshHeading(descriptor: "Animals", major: false, qualifiers: [])]
+        #expect(StudyDesign(record: record) == .preclinical)
+
+        var book = PubMedRecord(pmid: PMID(2))
+        book.kind = .book
+        #expect(StudyDesign(record: book) == .other)
+        book.publicationTypes = [PublicationType(name: "Review")]
+        #expect(StudyDesign(record: book) == .review)
+    }
+}
