@@ -17,6 +17,9 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Flag(help: "In text output, list every ingested file, not just the last \(StatsCommand.filesShown).")
+    var allFiles = false
+
     @OptionGroup var indexOptions: IndexOptions
 
     func run() throws {
@@ -32,7 +35,7 @@ struct StatsCommand: ParsableCommand {
         case .json:
             output.write(try StatsCommand.json(statistics))
         case .text:
-            output.write(StatsCommand.text(statistics, index: indexOptions.index))
+            output.write(StatsCommand.text(statistics, index: indexOptions.index, allFiles: allFiles))
         }
     }
 
@@ -44,7 +47,10 @@ struct StatsCommand: ParsableCommand {
     }
 
     /// The statistics laid out for people.
-    static func text(_ statistics: IndexStatistics, index: String) -> String {
+    /// How many files the text output lists by default (the most recently ingested).
+    static let filesShown = 10
+
+    static func text(_ statistics: IndexStatistics, index: String, allFiles: Bool = false) -> String {
         var lines = [
             "Index:        \(index) (schema v\(statistics.schemaVersion), \(String(format: "%.1f", Double(statistics.databaseBytes) / 1e6)) MB)",
             "Snapshot:     \(statistics.snapshot)",
@@ -56,7 +62,11 @@ struct StatsCommand: ParsableCommand {
             lines.append("Years:        \(earliest)–\(latest)")
         }
         lines.append("Files:        \(statistics.files.count)")
-        for file in statistics.files {
+        let hidden = allFiles ? 0 : max(0, statistics.files.count - filesShown)
+        if hidden > 0 {
+            lines.append("  … \(hidden) earlier files (--all-files or --format json lists them)")
+        }
+        for file in statistics.files.dropFirst(hidden) {
             lines.append("  \(file.name)  \(file.records) records, \(file.deletions) deletions, sha256 \(file.sha256.prefix(12))…, \(file.ingestedAt)")
         }
         return lines.joined(separator: "\n") + "\n"

@@ -33,4 +33,28 @@ struct StatsCommandTests {
         #expect(result.output.contains("Snapshot:     "))
         #expect(result.output.contains("  versions-v1.xml  2 records, 0 deletions, sha256 "))
     }
+
+    @Test("text lists only the last files unless --all-files is given")
+    func fileListCap() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let index = directory.path("evidence.sqlite")
+        let source = try String(contentsOfFile: CommandRunner.fixture("versions-v1.xml"), encoding: .utf8)
+        var paths: [String] = []
+        for number in 0..<(StatsCommand.filesShown + 2) {
+            // Distinct bytes make distinct files for the manifest.
+            let path = directory.path(String(format: "copy-%02d.xml", number))
+            try (source + "<!-- \(number) -->\n").write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        _ = try CommandRunner.run(["ingest", "--index", index] + paths)
+        let capped = try CommandRunner.run(["stats", "--index", index])
+        #expect(capped.output.contains("Files:        12"))
+        #expect(capped.output.contains("  … 2 earlier files (--all-files or --format json lists them)"))
+        #expect(!capped.output.contains("copy-00.xml"))
+        #expect(capped.output.contains("copy-11.xml"))
+        let all = try CommandRunner.run(["stats", "--index", index, "--all-files"])
+        #expect(all.output.contains("copy-00.xml"))
+        #expect(!all.output.contains("earlier files"))
+    }
 }
