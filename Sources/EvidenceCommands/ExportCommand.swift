@@ -55,18 +55,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --query, export at most this many records (in --sort order).", valueName: "n"))
     var limit: Int?
 
-    @Option(help: "With --query, the order: relevance, date or pmid.")
-    var sort: SearchSort = .relevance
+    @OptionGroup(title: "Search filters (with --query)") var filters: SearchFilterOptions
 
-    @Option(help: ArgumentHelp("With --query, only records published in or after this year.", valueName: "year"))
-    var since: Int?
-
-    @Option(help: ArgumentHelp("With --query, only records published in or before this year.", valueName: "year"))
-    var until: Int?
-
-    @Option(name: .customLong("type"), parsing: .singleValue,
-            help: ArgumentHelp("With --query, only this publication type (repeatable).", valueName: "type"))
-    var types: [String] = []
 
     @Option(help: ArgumentHelp("Export the PMIDs in FILE, one per line; - reads standard input.", valueName: "file"))
     var pmids: String?
@@ -102,7 +92,7 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError(format.isEmpty ? "give a --format (or --bundle to write every format)"
                                                  : "several formats need --bundle DIR; --out and standard output take one")
         }
-        if query == nil, limit != nil || since != nil || until != nil || !types.isEmpty {
+        if query == nil, limit != nil || filters.narrowsResults {
             throw ValidationError("--limit, --since, --until and --type only apply to --query")
         }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -116,8 +106,7 @@ struct ExportCommand: ParsableCommand {
 
     var source: ExportSource {
         if let query {
-            return .query(query, options: SearchOptions(limit: limit ?? Int.max / 2, sort: sort, since: since, until: until,
-                                                        publicationTypes: types, snippets: false))
+            return .query(query, options: filters.searchOptions(limit: limit ?? Int.max / 2, snippets: false))
         }
         if let pmids { return .pmidList(path: pmids) }
         if let claim { return .claim(claim) }

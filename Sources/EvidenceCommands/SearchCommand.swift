@@ -30,18 +30,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Hits to skip.")
     var offset: Int = 0
 
-    @Option(help: "Order: relevance, date or pmid.")
-    var sort: SearchSort = .relevance
-
-    @Option(help: ArgumentHelp("Only records published in or after this year.", valueName: "year"))
-    var since: Int?
-
-    @Option(help: ArgumentHelp("Only records published in or before this year.", valueName: "year"))
-    var until: Int?
-
-    @Option(name: .customLong("type"), parsing: .singleValue,
-            help: ArgumentHelp("Only this publication type (repeatable), e.g. \"Randomized Controlled Trial\".", valueName: "type"))
-    var types: [String] = []
+    @OptionGroup var filters: SearchFilterOptions
 
     @Option(help: "Output format: table, json, jsonl, csv or pmids.")
     var format: SearchOutputFormat = .table
@@ -96,9 +85,8 @@ struct SearchCommand: ParsableCommand {
             output.writeError(Self.report(error, in: text))
             throw ExitCode(64)
         }
-        let options = SearchOptions(
-            limit: limit ?? (format == .pmids ? Int.max / 2 : 20), offset: offset, sort: sort, since: since, until: until,
-            publicationTypes: types, facets: try facetList(), snippets: format != .pmids)
+        let options = filters.searchOptions(
+            limit: limit ?? (format == .pmids ? Int.max / 2 : 20), offset: offset, facets: try facetList(), snippets: format != .pmids)
         let store = try ArticleStore(path: indexOptions.index, create: false)
         defer { store.close() }
         let searcher = ArticleSearcher(database: store.database)
