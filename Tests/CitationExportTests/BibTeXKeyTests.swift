@@ -31,18 +31,6 @@ struct BibTeXKeyTests {
 }
 
 struct HeuristicsTests {
-    @Test("Sample sizes are read from abstracts", arguments: [
-        ("In this study, 705 adults with TRD were enrolled; 297 were randomized.", 705),
-        ("Patients (n = 86) received ketamine; n = 43 per arm.", 86),
-        ("A total of 1,234 participants from 12 sites.", 1234),
-        ("We enrolled 227 adult outpatients.", 227),
-        ("In 2019 patients were enrolled at 3 sites.", nil),
-        ("Ketamine is fast.", nil),
-    ] as [(String, Int?)])
-    func sampleSize(text: String, expected: Int?) {
-        #expect(SampleSize.find(in: text) == expected)
-    }
-
     @Test("Designs come from publication types, strongest first")
     func design() {
         var record = PubMedRecord(pmid: PMID(1))

@@ -29,7 +29,6 @@ struct RecordAnalysis {
     init(record: EvidenceRecord, lexicon: CompiledLexicon, numbers: NumberExtractor, stance: StanceCues) {
         self.record = record
         var all = Set<String>()
-        var largest: Double = 0
         sentences = EvidenceSentence.sentences(title: record.title, abstract: record.abstract).map { sentence in
             let text = ScalarText(sentence.text)
             let tokens = WordTokenizer.tokens(of: text)
@@ -37,7 +36,6 @@ struct RecordAnalysis {
             let concepts = Set(matches.map(\.payload))
             all.formUnion(concepts)
             let found = numbers.numbers(in: text, span: TextSpan(start: 0, end: text.count))
-            for n in found where n.kind == .sampleSize { largest = max(largest, n.value ?? 0) }
             return Sentence(sentence: sentence, tokens: tokens, stems: Set(tokens.map(\.stem)), concepts: concepts, conceptMatches: matches,
                             numbers: found, signals: stance.signals(in: tokens))
         }
@@ -59,6 +57,6 @@ struct RecordAnalysis {
                 && !record.meshTerms.contains("Humans")
         design = StudyDesign(publicationTypes: record.publicationTypes, meshDescriptors: record.meshTerms, title: record.title,
                              abstract: record.abstract, isAnimalStudy: isAnimal)
-        sampleSize = largest >= 2 && largest < 10_000_000 ? Int(largest) : nil
+        sampleSize = SampleSize.find(in: record.abstract)
     }
 }

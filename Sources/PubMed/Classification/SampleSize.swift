@@ -1,5 +1,4 @@
 import Foundation
-import PubMed
 
 /// The number of participants a study reports in its abstract ("705 adults", "n = 86",
 /// "a total of 1,234 patients").
@@ -7,7 +6,8 @@ import PubMed
 /// In order of preference: "a total of N", then the first "N [adjective…] people-noun"
 /// (up to three words between: "227 adult outpatients", "86 treatment-resistant depressed
 /// patients"), then the largest "n = N". Numbers below 2 or over 10,000,000 are ignored.
-/// A heuristic for the CSV evidence table, not a data extraction.
+/// A heuristic, not a data extraction: the CSV evidence table and claim reports both use it,
+/// so one record reports the same n everywhere.
 public enum SampleSize {
     /// The sample size found in `text`, or `nil`.
     public static func find(in text: String) -> Int? {
@@ -34,9 +34,9 @@ public enum SampleSize {
         return largest
     }
 
-    /// The sample size in a record's abstract.
+    /// The sample size in a record's abstract (`LABEL: text` sections).
     public static func find(in record: PubMedRecord) -> Int? {
-        record.abstractOneLine.flatMap(find(in:))
+        record.abstractText.flatMap(find(in:))
     }
 
     /// Words, with `=` kept as its own token ("n=86" → n, =, 86); commas and hyphens inside a
