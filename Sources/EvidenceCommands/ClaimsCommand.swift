@@ -108,8 +108,7 @@ extension ClaimsCommand {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a link by hand (method human, confirmed).")
 
-        @Argument(help: "The claim's ledger id.") var id: Int64
-        @Argument(help: "The PMID to link.") var pmid: String
+        @OptionGroup var target: ClaimLinkTarget
         @Option(help: "How the record bears on the claim: supports, contradicts, mixed or mentions.") var stance: Stance = .supports
         @Option(help: "The evidence sentence.") var quote: String?
         @Option(help: "A note for other reviewers.") var note: String?
@@ -118,9 +117,8 @@ extension ClaimsCommand {
         func run() throws { try run(output: .standard()) }
 
         func run(output: CommandOutput) throws {
-            let (store, ledger) = try ClaimsCommand.ledger(indexOptions)
+            let (store, ledger, id, pmid) = try target.open(indexOptions)
             defer { store.close() }
-            let pmid = try ClaimsCommand.parsePMID(self.pmid)
             try ledger.link(claimID: id, pmid: pmid, stance: stance, quote: quote, note: note)
             output.writeError("claim \(id): linked PMID \(pmid) (\(stance.rawValue), human, confirmed)\n")
         }
@@ -130,17 +128,15 @@ extension ClaimsCommand {
     struct Unlink: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reject a link: it never counts again, even after a new check.")
 
-        @Argument(help: "The claim's ledger id.") var id: Int64
-        @Argument(help: "The linked PMID.") var pmid: String
+        @OptionGroup var target: ClaimLinkTarget
         @Option(help: "Why.") var note: String?
         @OptionGroup var indexOptions: IndexOptions
 
         func run() throws { try run(output: .standard()) }
 
         func run(output: CommandOutput) throws {
-            let (store, ledger) = try ClaimsCommand.ledger(indexOptions)
+            let (store, ledger, id, pmid) = try target.open(indexOptions)
             defer { store.close() }
-            let pmid = try ClaimsCommand.parsePMID(self.pmid)
             try ledger.unlink(claimID: id, pmid: pmid, note: note)
             output.writeError("claim \(id): rejected PMID \(pmid)\n")
         }
@@ -152,8 +148,7 @@ extension ClaimsCommand {
 
         enum Decision: String, EnumerableFlag { case confirm, reject }
 
-        @Argument(help: "The claim's ledger id.") var id: Int64
-        @Argument(help: "The linked PMID.") var pmid: String
+        @OptionGroup var target: ClaimLinkTarget
         @Flag(help: "The decision.") var decision: Decision
         @Option(help: "The corrected stance.") var stance: Stance?
         @Option(help: "A note for other reviewers.") var note: String?
@@ -162,11 +157,23 @@ extension ClaimsCommand {
         func run() throws { try run(output: .standard()) }
 
         func run(output: CommandOutput) throws {
-            let (store, ledger) = try ClaimsCommand.ledger(indexOptions)
+            let (store, ledger, id, pmid) = try target.open(indexOptions)
             defer { store.close() }
-            let pmid = try ClaimsCommand.parsePMID(self.pmid)
             try ledger.review(claimID: id, pmid: pmid, decision: decision == .confirm ? .confirmed : .rejected, stance: stance, note: note)
             output.writeError("claim \(id): PMID \(pmid) \(decision == .confirm ? "confirmed" : "rejected")\n")
         }
+    }
+}
+
+/// The `ID PMID` pair that `claims link`, `unlink` and `review` act on.
+struct ClaimLinkTarget: ParsableArguments {
+    @Argument(help: "The claim's ledger id (from 'claims list').") var id: Int64
+    @Argument(help: "The PMID of the record linked, or to link.") var pmid: String
+
+    /// Opens the ledger and checks the PMID; the caller closes the store.
+    func open(_ indexOptions: IndexOptions) throws -> (ArticleStore, ClaimLedger, Int64, PMID) {
+        let pmid = try ClaimsCommand.parsePMID(self.pmid)
+        let (store, ledger) = try ClaimsCommand.ledger(indexOptions)
+        return (store, ledger, id, pmid)
     }
 }
