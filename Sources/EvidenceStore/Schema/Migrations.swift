@@ -31,6 +31,7 @@ public enum Migrations {
         Migration(name: "claims-ledger", statements: SchemaClaims.statements),
         Migration(name: "perf-1-drop-affiliation", statements: SchemaPerf.dropAffiliation),
         Migration(name: "perf-2-original-chunk", statements: SchemaPerf.originalChunk),
+        Migration(name: "perf-3-lean-tables", statements: SchemaPerf.leanTables),
     ]
 
     /// The schema version a fully migrated index has.

@@ -3,8 +3,8 @@ import Foundation
 extension ArticleStore {
     /// The tables the ingester fills, whose secondary indexes a bulk load may defer.
     static let articleTables: Set<String> = [
-        "article", "author", "mesh_heading", "mesh_qualifier", "publication_type", "language", "keyword",
-        "chemical", "article_identifier", "comment_correction", "grant_support", "history_date",
+        "article", "author", "mesh_heading", "mesh_qualifier", "publication_type", "language",
+        "article_identifier", "comment_correction",
     ]
 
     /// Drops the explicit secondary indexes on the article tables and returns the SQL that

@@ -10,8 +10,7 @@ import Foundation
 struct RowOperations {
     /// The statement an operation runs.
     enum Target: Int, CaseIterable {
-        case article, author, meshHeading, meshQualifier, publicationType, language, keyword, chemical
-        case identifier, commentCorrection, grant, historyDate
+        case article, author, meshHeading, meshQualifier, publicationType, language, identifier, commentCorrection
 
         /// The INSERT this target runs; parameters in the order the values are added.
         var sql: String {
@@ -38,18 +37,10 @@ struct RowOperations {
                 return "INSERT INTO publication_type(pmid, position, name, ui) VALUES (?, ?, ?, ?)"
             case .language:
                 return "INSERT INTO language(pmid, position, code) VALUES (?, ?, ?)"
-            case .keyword:
-                return "INSERT INTO keyword(pmid, position, text, major, owner) VALUES (?, ?, ?, ?, ?)"
-            case .chemical:
-                return "INSERT INTO chemical(pmid, position, name, ui, registry_number) VALUES (?, ?, ?, ?, ?)"
             case .identifier:
                 return "INSERT INTO article_identifier(pmid, position, type, value) VALUES (?, ?, ?, ?)"
             case .commentCorrection:
                 return "INSERT INTO comment_correction(pmid, position, type, ref_pmid, ref_source) VALUES (?, ?, ?, ?, ?)"
-            case .grant:
-                return "INSERT INTO grant_support(pmid, position, grant_id, acronym, agency, country) VALUES (?, ?, ?, ?, ?, ?)"
-            case .historyDate:
-                return "INSERT INTO history_date(pmid, position, status, date) VALUES (?, ?, ?, ?)"
             }
         }
     }

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import EvidenceTestSupport
+import PubMed
+@testable import EvidenceStore
+
+@Suite("Schema perf migrations")
+struct SchemaPerfTests {
+    /// An index at `path` with the migrations up to and including `last`, holding two records
+    /// written the way that schema stored them (triggers fill the FTS index).
+    private func makeOldIndex(at path: String, through last: String) throws {
+        let database = try Database(path: path)
+        defer { database.close() }
+        let upTo = try #require(Migrations.all.firstIndex { $0.name == last })
+        try Migrations.migrate(database, migrations: Array(Migrations.all[...upTo]))
+        let xml = try RecordCompression.compress("<PubmedArticle><MedlineCitation><PMID Version=\"1\">11</PMID></MedlineCitation></PubmedArticle>")
+        try database.transaction {
+            for (pmid, title) in [(11, "Ketamine for treatment-resistant depression"), (12, "Lithium in Østergaard's cohort")] {
+                try database.execute("""
+                    INSERT INTO article(pmid, version, kind, title, abstract, mesh_terms, keyword_terms, author_names, doi, original_xml)
+                    VALUES (?, 1, 'article', ?, 'Randomised trial of infusions.', 'Depression; Depression/drug therapy', 'esketamine',
+                            'Østergaard SD', ?, ?)
+                    """, arguments: [pmid, title, "10.1/\(pmid)", xml])
+                try database.execute("INSERT INTO keyword(pmid, position, text, major) VALUES (?, 0, 'esketamine', 0)", arguments: [pmid])
+                try database.execute("INSERT INTO history_date(pmid, position, status, date) VALUES (?, 0, 'pubmed', '2020-01-02')", arguments: [pmid])
+                try database.execute("INSERT INTO chemical(pmid, position, name) VALUES (?, 0, 'Ketamine')", arguments: [pmid])
+                try database.execute("INSERT INTO grant_support(pmid, position, agency) VALUES (?, 0, 'NIMH')", arguments: [pmid])
+                for (position, type) in ["pubmed", "doi", "pii", "elocation:doi"].enumerated() {
+                    try database.execute("INSERT INTO article_identifier(pmid, position, type, value) VALUES (?, ?, ?, ?)",
+                                         arguments: [pmid, position, type, "\(type)-\(pmid)"])
+                }
+                try database.execute("""
+                    INSERT INTO mesh_heading(pmid, position, descriptor, ui, major, major_topic, search_descriptor)
+                    VALUES (?, 0, 'Depression', 'D003863', 0, 1, 'depression')
+                    """, arguments: [pmid])
+                try database.execute("""
+                    INSERT INTO mesh_qualifier(pmid, heading_position, position, name, ui, major) VALUES (?, 0, 0, 'drug therapy', 'Q000188', 1)
+                    """, arguments: [pmid])
+            }
+        }
+    }
+
+    @Test("perf-3-lean-tables drops the unread tables and indexes, keeps DOIs, and search still works")
+    func leanTables() throws {
+        let directory = try TemporaryDirectory(prefix: "evidence-migration-test")
+        defer { directory.remove() }
+        let path = directory.path("old.sqlite")
+        try makeOldIndex(at: path, through: "perf-2-original-chunk")
+
+        let store = try ArticleStore(path: path)
+        let db = store.database
+        #expect(try Migrations.appliedNames(db) == Migrations.all.map(\.name))
+        for name in ["keyword", "chemical", "grant_support", "history_date", "mesh_heading_ui", "mesh_qualifier_name"] {
+            #expect(try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = ?", arguments: [name]) == 0, "\(name)")
+        }
+        #expect(try db.query("SELECT DISTINCT type FROM article_identifier ORDER BY type") { $0.string(0) } == ["doi", "elocation:doi"])
+        #expect(try db.query("SELECT v FROM article_fts_config WHERE k IN ('automerge', 'hashsize') ORDER BY k") { $0.int(0) } == [8, 4_194_304])
+        // The migrated index answers searches over every field and takes new records.
+        let searcher = ArticleSearcher(database: db)
+        for (query, expected) in [("ketamine", [11]), ("ostergaard", [11, 12]), ("\"drug therapy\"", [11, 12]),
+                                  ("depression[mh]", [11, 12]), ("10.1/12[doi]", [12]), ("elocation:doi-11[doi]", [11]),
+                                  ("pii-11[doi]", [])] {
+            let pmids = try searcher.pmids(ArticleSearcher.parse(query), options: SearchOptions(sort: .pmid))
+            #expect(pmids.map { Int($0.value) } == expected, "\(query)")
+        }
+        try store.store(Fixture.record(13, title: "Ketamine again"))
+        #expect(try store.delete([PMID(11)]) == 1)
+        #expect(try db.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH 'ketamine'") == 1)
+        try db.execute("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)")
+        #expect(try db.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
+    }
+
+    @Test("a new index stores only DOIs among the record's identifiers")
+    func identifiersKeptAreDOIs() throws {
+        let (store, directory) = try Fixture.store()
+        defer { directory.remove() }
+        var record = Fixture.record(21)
+        record.articleIDs = [ArticleID(type: "pubmed", value: "21"), ArticleID(type: "doi", value: "10.2/a"), ArticleID(type: "pii", value: "S1")]
+        record.eLocationIDs = [ELocationID(type: "doi", value: "10.2/b"), ELocationID(type: "pii", value: "e12")]
+        try store.store(record)
+        #expect(try store.database.query("SELECT type || ' ' || value FROM article_identifier ORDER BY position") { $0.string(0) }
+                == ["doi 10.2/a", "elocation:doi 10.2/b"])
+        // Every identifier is still in the stored original's record.
+        #expect(try store.originalXML(PMID(21)) == record.originalXML)
+    }
+}
