@@ -74,6 +74,7 @@ public final class Database {
             guard tokenizerCode == SQLITE_OK else {
                 throw DatabaseError.from(connection, code: tokenizerCode, sql: nil)
             }
+            try registerPackedTextFunctions()
             try execute("PRAGMA foreign_keys = ON")
             if options.walMode && !options.readOnly && path != ":memory:" && !path.isEmpty {
                 // Only a new, empty file takes a page size (WAL fixes it from then on). An article

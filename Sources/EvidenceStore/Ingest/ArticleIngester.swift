@@ -221,13 +221,14 @@ private final class ParsingThread: @unchecked Sendable {
         var batch: [IngestItem] = []
         batch.reserveCapacity(batchSize)
         let source: ParserInput = .file(path: input.readablePath)
+        let textEncoder = PackedSearchText.Encoder()
         do {
             _ = try PubMedParser().parse(source, diagnose: { [self] diagnostic in
                 diagnostics.append(diagnostic)
             }, handle: { [self] item in
                 switch item {
                 case .record(let record):
-                    batch.append(.row(try ArticleRow(record, chunked: true)))
+                    batch.append(.row(try ArticleRow(record, chunked: true, textEncoder: textEncoder)))
                 case .deletion(let pmids):
                     batch.append(.deletion(pmids))
                 }

@@ -32,6 +32,7 @@ public enum Migrations {
         Migration(name: "perf-1-drop-affiliation", statements: SchemaPerf.dropAffiliation),
         Migration(name: "perf-2-original-chunk", statements: SchemaPerf.originalChunk),
         Migration(name: "perf-3-lean-tables", statements: SchemaPerf.leanTables),
+        Migration(name: "perf-4-packed-search-text", statements: SchemaPerf.packedSearchText),
     ]
 
     /// The schema version a fully migrated index has.

@@ -58,4 +58,44 @@ enum SchemaPerf {
         "INSERT INTO article_fts(article_fts, rank) VALUES ('hashsize', 4194304)",
         "INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8)",
     ]
+
+    /// Migration `perf-4-packed-search-text`: the long search texts packed into one blob.
+    ///
+    /// `abstract`, `mesh_terms`, `keyword_terms` and `author_names` move into
+    /// `article.search_text` (`PackedSearchText`: one deflated blob, about half their size) and
+    /// come back as virtual generated columns of the same names, so every `SELECT` of them and
+    /// FTS5's external-content reads (snippets, `highlight()`) work unchanged on connections
+    /// opened by `Database`, which registers `evidence_text`. The ingester inserts into
+    /// `article_fts` itself, with the plain text it already has, so the writing thread never
+    /// inflates; the delete and update triggers read the old text through the generated
+    /// columns. Existing rows are packed by `evidence_pack_text`.
+    static let packedSearchText: [String] = [
+        "DROP TRIGGER article_fts_insert",
+        "DROP TRIGGER article_fts_update",
+        "DROP TRIGGER article_fts_delete",
+        "ALTER TABLE article ADD COLUMN search_text BLOB",
+        "UPDATE article SET search_text = evidence_pack_text(abstract, mesh_terms, keyword_terms, author_names)",
+        "ALTER TABLE article DROP COLUMN abstract",
+        "ALTER TABLE article DROP COLUMN mesh_terms",
+        "ALTER TABLE article DROP COLUMN keyword_terms",
+        "ALTER TABLE article DROP COLUMN author_names",
+        "ALTER TABLE article ADD COLUMN abstract TEXT GENERATED ALWAYS AS (evidence_text(search_text, 0)) VIRTUAL",
+        "ALTER TABLE article ADD COLUMN mesh_terms TEXT GENERATED ALWAYS AS (evidence_text(search_text, 1)) VIRTUAL",
+        "ALTER TABLE article ADD COLUMN keyword_terms TEXT GENERATED ALWAYS AS (evidence_text(search_text, 2)) VIRTUAL",
+        "ALTER TABLE article ADD COLUMN author_names TEXT GENERATED ALWAYS AS (evidence_text(search_text, 3)) VIRTUAL",
+        """
+        CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+            INSERT INTO article_fts(article_fts, rowid, title, abstract, mesh_terms, keyword_terms, author_names)
+            VALUES ('delete', old.pmid, old.title, old.abstract, old.mesh_terms, old.keyword_terms, old.author_names);
+        END
+        """,
+        """
+        CREATE TRIGGER article_fts_update AFTER UPDATE OF title, search_text ON article BEGIN
+            INSERT INTO article_fts(article_fts, rowid, title, abstract, mesh_terms, keyword_terms, author_names)
+            VALUES ('delete', old.pmid, old.title, old.abstract, old.mesh_terms, old.keyword_terms, old.author_names);
+            INSERT INTO article_fts(rowid, title, abstract, mesh_terms, keyword_terms, author_names)
+            VALUES (new.pmid, new.title, new.abstract, new.mesh_terms, new.keyword_terms, new.author_names);
+        END
+        """,
+    ]
 }

@@ -39,16 +39,18 @@ struct ArticleRow {
 
     /// Makes the row of `record`. With `chunked`, the original is left for
     /// `packOriginals(_:)` (`original_xml` = X''); otherwise it is compressed on its own.
-    init(_ record: PubMedRecord, chunked: Bool = false) throws {
+    ///
+    /// `textEncoder` packs the search texts (`PackedSearchText`); pass one per thread to reuse it.
+    init(_ record: PubMedRecord, chunked: Bool = false, textEncoder: PackedSearchText.Encoder = PackedSearchText.Encoder()) throws {
         pmid = record.pmid
         version = record.version
         xmlBytes = record.originalXML.utf8.count
         if chunked {
             originalXML = record.originalXML
-            operations = ArticleRow.encode(record, compressedXML: Data())
+            operations = try ArticleRow.encode(record, compressedXML: Data(), textEncoder: textEncoder)
         } else {
             let compressedXML = try RecordCompression.compress(record.originalXML)
-            operations = ArticleRow.encode(record, compressedXML: compressedXML)
+            operations = try ArticleRow.encode(record, compressedXML: compressedXML, textEncoder: textEncoder)
         }
     }
 
@@ -84,7 +86,7 @@ struct ArticleRow {
     }
 
     /// Encodes the rows of `record` for every table.
-    private static func encode(_ record: PubMedRecord, compressedXML: Data) -> RowOperations {
+    private static func encode(_ record: PubMedRecord, compressedXML: Data, textEncoder: PackedSearchText.Encoder) throws -> RowOperations {
         var rows = RowOperations()
         let pmid = record.pmid.value
         let month = record.pubDate?.monthNumber ?? record.pubDate?.medlineDate.flatMap(ArticleRow.firstMonth(in:))
@@ -100,12 +102,15 @@ struct ArticleRow {
         rows.add(record.owner)
         rows.add(record.title)
         rows.add(record.vernacularTitle)
-        rows.add(record.abstractText)
-        rows.add(joined(record.mesh.flatMap { heading in
-            [heading.descriptor] + heading.qualifiers.map { "\(heading.descriptor)/\($0.name)" }
-        }))
-        rows.add(joined(record.keywords.map(\.text)))
-        rows.add(joined(displayed))
+        let searchTexts = [
+            record.abstractText,
+            joined(record.mesh.flatMap { heading in
+                [heading.descriptor] + heading.qualifiers.map { "\(heading.descriptor)/\($0.name)" }
+            }),
+            joined(record.keywords.map(\.text)),
+            joined(displayed),
+        ]
+        rows.add(try textEncoder.pack(searchTexts))
         rows.add(journal?.title)
         rows.add(journal?.isoAbbreviation)
         rows.add(record.journalInfo?.medlineTA)
@@ -124,6 +129,11 @@ struct ArticleRow {
         rows.add(displayed.count > 1 ? displayed.last : nil)
         rows.add(record.isRetracted)
         rows.add(compressedXML)
+
+        rows.begin(.fts)
+        rows.add(pmid)
+        rows.add(record.title)
+        for text in searchTexts { rows.add(text) }
 
         for (position, author) in record.authors.enumerated() {
             rows.begin(.author)

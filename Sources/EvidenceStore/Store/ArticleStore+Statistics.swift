@@ -62,7 +62,7 @@ extension ArticleStore {
             articles: try count("SELECT count(*) FROM article"),
             books: try count("SELECT count(*) FROM article WHERE kind = 'book'"),
             deleted: try count("SELECT count(*) FROM deleted_citation"),
-            withAbstract: try count("SELECT count(*) FROM article WHERE abstract IS NOT NULL"),
+            withAbstract: try count("SELECT count(*) FROM article WHERE evidence_text_has(search_text, 0)"),
             retracted: try count("SELECT count(*) FROM article WHERE is_retracted = 1"),
             distinctAuthors: try count("SELECT count(DISTINCT search_name) FROM author"),
             earliestYear: years?.0,

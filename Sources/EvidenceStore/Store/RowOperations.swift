@@ -10,19 +10,25 @@ import Foundation
 struct RowOperations {
     /// The statement an operation runs.
     enum Target: Int, CaseIterable {
-        case article, author, meshHeading, meshQualifier, publicationType, language, identifier, commentCorrection
+        case article, fts, author, meshHeading, meshQualifier, publicationType, language, identifier, commentCorrection
 
         /// The INSERT this target runs; parameters in the order the values are added.
         var sql: String {
             switch self {
             case .article:
                 return """
-                    INSERT INTO article(pmid, version, kind, status, owner, title, vernacular_title, abstract, mesh_terms,
-                        keyword_terms, author_names, journal_title, journal_iso, journal_ta, issn, volume, issue, pub_year,
+                    INSERT INTO article(pmid, version, kind, status, owner, title, vernacular_title, search_text,
+                        journal_title, journal_iso, journal_ta, issn, volume, issue, pub_year,
                         pub_month, pub_day, pub_date, sort_date, pages, doi, pmcid, first_author, last_author, is_retracted,
                         source_file_id, original_xml, original_chunk, original_offset, original_length)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-                        ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?30, ?29, ?31, ?32, ?33)
+                        ?22, ?23, ?24, ?25, ?27, ?26, ?28, ?29, ?30)
+                    """
+            case .fts:
+                // No trigger: the text is at hand here, and packed in `article` (perf-4-packed-search-text).
+                return """
+                    INSERT INTO article_fts(rowid, title, abstract, mesh_terms, keyword_terms, author_names)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """
             case .author:
                 return """
@@ -103,7 +109,12 @@ struct RowOperations {
         open?.count += 1
     }
 
-    mutating func add(_ data: Data) {
+    mutating func add(_ data: Data?) {
+        guard let data else {
+            values.append(.null)
+            open?.count += 1
+            return
+        }
         let start = arena.count
         arena.append(contentsOf: data)
         values.append(.blob(start: start, count: data.count))
@@ -138,15 +149,15 @@ struct RowOperations {
                     }
                 }
                 if operation.target == .article {
-                    var code = sourceFileID.map { sqlite3_bind_int64(handle, 30, $0) } ?? sqlite3_bind_null(handle, 30)
+                    var code = sourceFileID.map { sqlite3_bind_int64(handle, 27, $0) } ?? sqlite3_bind_null(handle, 27)
                     if code == SQLITE_OK, let original {
-                        code = sqlite3_bind_int64(handle, 31, original.chunkID)
-                        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 32, Int64(original.offset)) }
-                        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 33, Int64(original.length)) }
+                        code = sqlite3_bind_int64(handle, 28, original.chunkID)
+                        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 29, Int64(original.offset)) }
+                        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 30, Int64(original.length)) }
                     } else if code == SQLITE_OK {
-                        code = sqlite3_bind_null(handle, 31)
-                        if code == SQLITE_OK { code = sqlite3_bind_null(handle, 32) }
-                        if code == SQLITE_OK { code = sqlite3_bind_null(handle, 33) }
+                        code = sqlite3_bind_null(handle, 28)
+                        if code == SQLITE_OK { code = sqlite3_bind_null(handle, 29) }
+                        if code == SQLITE_OK { code = sqlite3_bind_null(handle, 30) }
                     }
                     guard code == SQLITE_OK else {
                         throw DatabaseError(resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: statement.sql)

@@ -63,6 +63,14 @@ struct SchemaPerfTests {
             let pmids = try searcher.pmids(ArticleSearcher.parse(query), options: SearchOptions(sort: .pmid))
             #expect(pmids.map { Int($0.value) } == expected, "\(query)")
         }
+        // perf-4-packed-search-text: the texts read back through the generated columns, and snippets work.
+        #expect(try db.scalarString("SELECT abstract FROM article WHERE pmid = 12") == "Randomised trial of infusions.")
+        #expect(try db.scalarString("SELECT mesh_terms FROM article WHERE pmid = 12") == "Depression; Depression/drug therapy")
+        #expect(try db.scalarString("SELECT author_names FROM article WHERE pmid = 12") == "Østergaard SD")
+        #expect(try db.scalarInt("SELECT count(*) FROM article WHERE search_text IS NULL") == 0)
+        let results = try searcher.search("infusions", options: SearchOptions(sort: .pmid))
+        #expect(results.hits.map(\.pmid) == [PMID(11), PMID(12)])
+        #expect(results.hits.first?.snippet.bracketed.contains("[infusions]") == true)
         try store.store(Fixture.record(13, title: "Ketamine again"))
         #expect(try store.delete([PMID(11)]) == 1)
         #expect(try db.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH 'ketamine'") == 1)
