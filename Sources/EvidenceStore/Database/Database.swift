@@ -45,6 +45,8 @@ public final class Database {
     public private(set) var handle: OpaquePointer?
 
     private var statementCache: [String: Statement] = [:]
+    /// The state of this connection's `evidence_text` function (`PackedSearchText`).
+    var packedTextCache: PackedTextCache?
     private var savepointCounter = 0
 
     /// Process-wide SQLite settings, applied once before the first connection opens.

@@ -74,7 +74,10 @@ final class ArticleWriter {
         if mayHaveDeletions {
             try run(clearDeletion) { try $0.bind(integer: pmid, at: 1) }
         }
-        try row.operations.run(on: inserts, sourceFileID: sourceFileID, original: slice)
+        // INSERTs only (the replaced row was deleted above, with its text): skip inflating texts.
+        try database.withoutPackedTexts {
+            try row.operations.run(on: inserts, sourceFileID: sourceFileID, original: slice)
+        }
         return existing == nil ? .inserted : .replaced
     }
 

@@ -100,7 +100,7 @@ public enum PackedSearchText {
 
         /// Decodes `source` unless it is the blob decoded last.
         mutating func decode(_ source: UnsafeRawBufferPointer) throws {
-            if source.count == blob.count, source.elementsEqual(blob) {
+            if source.count == blob.count, blob.withUnsafeBytes({ memcmp($0.baseAddress!, source.baseAddress!, source.count) }) == 0 {
                 return
             }
             guard let header = source.first, header & 0xF0 == 0x80 else {
@@ -171,7 +171,9 @@ extension Database {
     func registerPackedTextFunctions() throws {
         let connection = try connection(for: nil)
         let flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS
-        let cache = Unmanaged.passRetained(PackedTextCache())
+        let state = PackedTextCache()
+        packedTextCache = state
+        let cache = Unmanaged.passRetained(state)
         var code = sqlite3_create_function_v2(connection, "evidence_text", 2, flags, cache.toOpaque(), { context, _, arguments in
             guard let context, let arguments, let blobValue = arguments[0], sqlite3_value_type(blobValue) == SQLITE_BLOB else {
                 sqlite3_result_null(context)
@@ -184,11 +186,11 @@ extension Database {
                 return
             }
             let header = pointer.load(as: UInt8.self)
-            guard index >= 0, index < 4, header & 0xF0 == 0x80, header & (1 << UInt8(index)) != 0 else {
+            let cache = Unmanaged<PackedTextCache>.fromOpaque(sqlite3_user_data(context)).takeUnretainedValue()
+            guard !cache.skipsTexts, index >= 0, index < 4, header & 0xF0 == 0x80, header & (1 << UInt8(index)) != 0 else {
                 sqlite3_result_null(context)
                 return
             }
-            let cache = Unmanaged<PackedTextCache>.fromOpaque(sqlite3_user_data(context)).takeUnretainedValue()
             do {
                 try cache.decoder.decode(UnsafeRawBufferPointer(start: pointer, count: count))
                 guard let range = cache.decoder.range(index) else {
@@ -218,7 +220,9 @@ extension Database {
             sqlite3_result_int(context, has ? 1 : 0)
         }, nil, nil, nil)
         guard code == SQLITE_OK else { throw DatabaseError.from(connection, code: code, sql: nil) }
-        code = sqlite3_create_function_v2(connection, "evidence_pack_text", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil, { context, count, arguments in
+        // The migration packs every existing row: one reused deflate stream per connection.
+        let encoder = Unmanaged.passRetained(PackedSearchText.Encoder())
+        code = sqlite3_create_function_v2(connection, "evidence_pack_text", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, encoder.toOpaque(), { context, count, arguments in
             guard let context, let arguments else { return }
             var fields: [String?] = []
             for index in 0..<Int(count) {
@@ -229,8 +233,9 @@ extension Database {
                 }
                 fields.append(String(cString: text))
             }
+            let encoder = Unmanaged<PackedSearchText.Encoder>.fromOpaque(sqlite3_user_data(context)).takeUnretainedValue()
             do {
-                guard let blob = try PackedSearchText.pack(fields) else {
+                guard let blob = try encoder.pack(fields) else {
                     sqlite3_result_null(context)
                     return
                 }
@@ -240,12 +245,31 @@ extension Database {
             } catch {
                 sqlite3_result_error(context, "\(error)", -1)
             }
-        }, nil, nil, nil)
+        }, nil, nil, { pointer in
+            if let pointer { Unmanaged<PackedSearchText.Encoder>.fromOpaque(pointer).release() }
+        })
         guard code == SQLITE_OK else { throw DatabaseError.from(connection, code: code, sql: nil) }
     }
 }
 
 /// The decoder `evidence_text` keeps per connection (a connection is used by one thread at a time).
-private final class PackedTextCache {
+final class PackedTextCache {
     var decoder = PackedSearchText.Decoder()
+    /// While set, `evidence_text` returns NULL without inflating: see `Database.withoutPackedTexts(_:)`.
+    var skipsTexts = false
+}
+
+extension Database {
+    /// Runs `body` (INSERTs into `article` and its child tables) with `evidence_text` returning NULL.
+    ///
+    /// SQLite computes every virtual generated column of a row it inserts, then throws the
+    /// values away (nothing stores, indexes or checks them, and no INSERT trigger reads
+    /// them), so the ingester's writing thread would inflate each new row's text for
+    /// nothing. Never wrap a DELETE or UPDATE of `article`: their triggers read the old text.
+    func withoutPackedTexts<T>(_ body: () throws -> T) rethrows -> T {
+        guard let cache = packedTextCache else { return try body() }
+        cache.skipsTexts = true
+        defer { cache.skipsTexts = false }
+        return try body()
+    }
 }

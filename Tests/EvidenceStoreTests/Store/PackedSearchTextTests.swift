@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import EvidenceTestSupport
+import PubMed
 @testable import EvidenceStore
 
 @Suite("Packed search text")
@@ -42,5 +43,21 @@ struct PackedSearchTextTests {
         #expect(try database.scalarString("SELECT evidence_text(evidence_pack_text('a', NULL, 'c', 'd'), 2)") == "c")
         // A blob that is not packed text is an error, never a crash.
         #expect(throws: DatabaseError.self) { try database.scalarString("SELECT evidence_text(x'8101020304', 0)") }
+    }
+
+    @Test("an ingested record reads its texts back, and writing skips inflating them only while inserting")
+    func skipsOnlyWhileInserting() throws {
+        let (store, directory) = try Fixture.store()
+        defer { directory.remove() }
+        try store.store(Fixture.record(31, title: "Ketamine", authors: [Author(lastName: "Åsberg", initials: "M")], abstract: "Infusion trial."))
+        let db = store.database
+        #expect(try db.withoutPackedTexts { try db.scalarString("SELECT abstract FROM article WHERE pmid = 31") } == nil)
+        #expect(try db.scalarString("SELECT abstract FROM article WHERE pmid = 31") == "Infusion trial.")
+        #expect(try db.scalarString("SELECT author_names FROM article WHERE pmid = 31") == "Åsberg M")
+        // Replacing deletes through the trigger, which reads the old text: the FTS index stays exact.
+        try store.store(Fixture.record(31, version: 2, title: "Esketamine", abstract: "Spray trial."))
+        #expect(try db.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH 'infusion OR asberg'") == 0)
+        #expect(try db.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH 'spray'") == 1)
+        try db.execute("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)")
     }
 }
