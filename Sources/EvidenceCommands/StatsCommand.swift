@@ -20,6 +20,9 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "In text output, list every ingested file, not just the last \(StatsCommand.filesShown).")
     var allFiles = false
 
+    @Flag(help: "Also check the index's integrity (SQLite and the FTS5 index); exit 1 on a problem.")
+    var check = false
+
     @OptionGroup var indexOptions: IndexOptions
 
     func run() throws {
@@ -36,6 +39,14 @@ struct StatsCommand: ParsableCommand {
             output.write(try StatsCommand.json(statistics))
         case .text:
             output.write(StatsCommand.text(statistics, index: indexOptions.index, allFiles: allFiles))
+        }
+        if check {
+            let problems = try store.integrityProblems()
+            guard problems.isEmpty else {
+                output.writeError(problems.map { "\(indexOptions.index): error: integrity: \($0)\n" }.joined())
+                throw ExitCode.failure
+            }
+            output.writeError("\(indexOptions.index): integrity: ok\n")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import EvidenceTestSupport
+import EvidenceStore
 @testable import EvidenceCommands
 
 @Suite("evidence stats")
@@ -20,6 +21,23 @@ struct StatsCommandTests {
         #expect(files.map { $0["name"] as? String } == ["versions-v1.xml", "delete-citation.xml"])
         #expect(Set(files[0].keys).isSuperset(of: ["name", "path", "sha256", "bytes", "records", "deletions", "ingestedAt"]))
         #expect((object["snapshot"] as? String)?.count == 64)
+    }
+
+    @Test("--check reports a sound index, and a damaged FTS index with exit status 1")
+    func check() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let index = directory.path("evidence.sqlite")
+        _ = try CommandRunner.run(["ingest", "--index", index, CommandRunner.fixture("versions-v1.xml")])
+        let sound = try CommandRunner.run(["stats", "--index", index, "--check"])
+        #expect(sound.exitCode == 0)
+        #expect(sound.errors.contains("integrity: ok"))
+        let store = try ArticleStore(path: index)
+        try store.database.execute("DELETE FROM article_fts_docsize")
+        store.close()
+        let damaged = try CommandRunner.run(["stats", "--index", index, "--check"])
+        #expect(damaged.exitCode == 1)
+        #expect(damaged.errors.contains("error: integrity: article_fts"))
     }
 
     @Test("text lists the counts, the snapshot and each file")

@@ -74,3 +74,22 @@ extension ArticleStore {
         )
     }
 }
+
+extension ArticleStore {
+    /// The problems `PRAGMA integrity_check` and FTS5's `integrity-check` find; empty when the
+    /// index is sound.
+    ///
+    /// Run it here rather than in the `sqlite3` shell: since `perf-4-packed-search-text` the
+    /// `article` table has generated columns over `evidence_text`, a function only
+    /// `Database` connections register, and the shell's `integrity_check` stops at "unknown
+    /// function".
+    public func integrityProblems() throws -> [String] {
+        var problems = try database.query("PRAGMA integrity_check") { $0.string(0) ?? "" }.filter { $0 != "ok" }
+        do {
+            try database.execute("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)")
+        } catch let error as DatabaseError {
+            problems.append("article_fts: \(error.message)")
+        }
+        return problems
+    }
+}
