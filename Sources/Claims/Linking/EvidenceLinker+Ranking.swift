@@ -110,24 +110,24 @@ extension EvidenceLinker {
         Self.wordStance(claim: stance.signals(in: claim), evidence: sentence.signals)
     }
 
-    /// `wordStance` on signals already found.
-    static func wordStance(claim: StanceSignals, evidence: StanceSignals) -> (Stance, Double) {
+    /// Stance from the claim's and the evidence sentence's signals, with a confidence (see `wordStance(claim:sentence:)`).
+    public static func wordStance(claim: StanceSignals, evidence: StanceSignals) -> (Stance, Double) {
         var flip = claim.isNegative != evidence.isNegative
         if claim.direction != 0, evidence.direction != 0, claim.direction != evidence.direction { flip.toggle() }
         return flip ? (.contradicts, 0.4) : (.supports, 0.5)
     }
 
     /// Share of the best coverage the title needs to be the stance sentence: a title states the main finding.
-    static let titleStanceShare = 0.9
+    public static let titleStanceShare = 0.9
     /// Share of the best coverage an abstract sentence needs to be considered for the stance.
-    static let findingStanceShare = 0.8
+    public static let findingStanceShare = 0.8
 
     /// The sentence a record's stance on a claim is read from, given each sentence's field, its
     /// coverage of the claim's words and its stance signals: the title when it covers nearly as much
     /// as the best sentence; otherwise, among abstract sentences close to the best coverage, one that
     /// reports a finding (a finding word, a direction or a negation), the best-covering first.
     /// Nil when there are no sentences. (The best-covering sentence is often the aim or the methods.)
-    static func findingSentenceIndex(_ locations: [EvidenceSentence.Location], coverages: [Double], signals: [StanceSignals]) -> Int? {
+    public static func findingSentenceIndex(_ locations: [EvidenceSentence.Location], coverages: [Double], signals: [StanceSignals]) -> Int? {
         guard let best = coverages.max(), !coverages.isEmpty else { return nil }
         if let title = locations.firstIndex(of: .title), coverages[title] >= titleStanceShare * best { return title }
         let candidates = coverages.indices.filter { locations[$0] == .abstract && coverages[$0] >= findingStanceShare * best }
