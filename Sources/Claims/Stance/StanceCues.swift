@@ -64,7 +64,7 @@ public struct StanceCues: Sendable {
                       "ineffective", "comparable", "no significant difference", "not differ", "no increase", "no decrease", "no reduction",
                       "no improvement", "no relationship", "not related", "independent of", "not predict", "did not predict"],
         contrasts: ["however", "but", "although", "though", "whereas", "while", "yet", "nevertheless", "nonetheless", "despite",
-                    "in contrast", "on the other hand", "conversely", "instead", "unlike"],
+                    "in contrast", "on the other hand", "conversely", "instead", "unlike", "except", "apart from", "other than"],
         hedges: ["may", "might", "could", "possibly", "possible", "potential", "potentially", "suggest", "suggests", "suggested",
                  "appear", "appears", "likely", "unlikely", "perhaps", "probably", "preliminary", "some", "sometimes", "often",
                  "usually", "typically", "can", "promising", "thought to", "believed", "hypothesized", "warrant", "further research",
