@@ -25,6 +25,21 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Only the first N claims.")
     var limit: Int?
 
+    /// Which claims, by the parity of their numeric id (tune on one half, check on the other).
+    enum Half: String, ExpressibleByArgument, CaseIterable { case even, odd }
+
+    @Option(help: ArgumentHelp("Only the claims whose numeric id is even or odd (tune on one half, check on the other).", valueName: "even|odd"))
+    var half: Half?
+
+    @Option(help: ArgumentHelp("Best-sentence coverage of the claim's words (0...1) needed before the top record gets a label.", valueName: "share"))
+    var labelCoverage: Double?
+
+    @Option(help: ArgumentHelp("Largest share of the top record's score the runner-up may have for the top record to get a label.", valueName: "share"))
+    var labelMargin: Double?
+
+    @Option(help: ArgumentHelp("Whole-record coverage of the claim's words (0...1) that also lets the top record get a label.", valueName: "share"))
+    var recordLabelCoverage: Double?
+
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
@@ -40,6 +55,9 @@ struct EvalCommand: ParsableCommand {
             throw ValidationError("no index at \(indexOptions.index): ingest the evaluation corpus first")
         }
         var claims = try EvaluationMetrics.readClaims(path: file)
+        if let half {
+            claims = claims.filter { claim in Int(claim.id).map { ($0 % 2 == 0) == (half == .even) } ?? false }
+        }
         if let limit { claims = Array(claims.prefix(limit)) }
         var lexicon = Lexicon()
         for path in lexicons { lexicon = lexicon.merging(try Lexicon.load(path: path)) }
@@ -48,11 +66,15 @@ struct EvalCommand: ParsableCommand {
         let index = StoreEvidenceIndex(store: store)
         index.columnWeights = [1, 1, 0, 0, 0]
         let checker = ClaimChecker(lexicon: CompiledLexicon(lexicon), index: index)
+        var weights = EvidenceLinker.RankingWeights()
+        if let labelCoverage { weights.labelThreshold = labelCoverage }
+        if let recordLabelCoverage { weights.recordLabelThreshold = recordLabelCoverage }
+        if let labelMargin { weights.labelMargin = labelMargin }
 
         let start = Date()
         var ours: [String: EvaluationMetrics.Prediction] = [:]
         for claim in claims {
-            let check = try checker.check(claimText: claim.claim, id: claim.id, depth: 100)
+            let check = try checker.check(claimText: claim.claim, id: claim.id, depth: 100, weights: weights)
             ours[claim.id] = EvaluationMetrics.Prediction(
                 ranked: check.citations.map(\.pmid.description),
                 labels: check.citations.compactMap { c in
@@ -91,7 +113,7 @@ struct EvalCommand: ParsableCommand {
                     labels ? f(m.labelPrecision) : "  -  ", labels ? f(m.labelRecall) : "  -  ", labels ? f(m.labelF1) : "  -  ",
                     String(format: "%.1f s", seconds)].joined(separator: "  ")
         }
-        var text = "\(claims.count) claims from \(file) on \(indexOptions.index)\n"
+        var text = "\(claims.count) \(half.map { "\($0.rawValue)-numbered " } ?? "")claims from \(file) on \(indexOptions.index)\n"
         text += "system      nDCG@10  R@10   R@100  labelP labelR labelF1  time\n"
         text += row("evidence", oursMetrics, oursSeconds, labels: true) + "\n"
         text += row("bm25", baselineMetrics, baselineSeconds, labels: false) + "\n"

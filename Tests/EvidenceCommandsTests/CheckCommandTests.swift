@@ -78,6 +78,26 @@ struct CheckCommandTests {
         }
     }
 
+    @Test("eval scores one half of the claims by id parity, beside the bm25 baseline")
+    func evalHalf() throws {
+        let directory = try Self.index()
+        defer { directory.remove() }
+        let claims = directory.path("labelled.jsonl")
+        try """
+            {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "evidence": {"9000001": "SUPPORT"}, "cited_doc_ids": ["9000001"]}
+            {"id": 2, "claim": "Ketamine is an opioid.", "evidence": {}, "cited_doc_ids": ["9000001"]}
+            {"id": 3, "claim": "Esketamine nasal spray was approved.", "evidence": {}, "cited_doc_ids": ["9000001"]}
+
+            """.write(toFile: claims, atomically: true, encoding: .utf8)
+        for (half, count) in [("odd", 2), ("even", 1)] {
+            let output = CommandOutput.capturing()
+            try EvalCommand.parse([claims, "--index", directory.path("index.sqlite"), "--half", half]).run(output: output)
+            #expect(output.standardOutput.hasPrefix("\(count) \(half)-numbered claims from"))
+            #expect(output.standardOutput.contains("bm25"))
+        }
+        #expect(throws: (any Error).self) { try EvalCommand.parse([claims, "--half", "third"]) }
+    }
+
     @Test("check without an article or claims is a usage error")
     func usage() {
         #expect(throws: (any Error).self) { _ = try CheckCommand.parse([]) }

@@ -28,10 +28,11 @@ public final class ClaimChecker {
 
     /// Checks one free-standing claim (batch mode): it is always treated as checkable, and its
     /// citations are the `depth` best-ranked records (see `EvidenceLinker.rankedCitations`).
-    public func check(claimText: String, id: String, depth: Int = 20) throws -> ClaimCheck {
+    public func check(claimText: String, id: String, depth: Int = 20,
+                      weights: EvidenceLinker.RankingWeights = EvidenceLinker.RankingWeights()) throws -> ClaimCheck {
         var claim = extractor.claim(fromText: claimText)
         claim.id = id
-        let citations = try linker.rankedCitations(for: claim, depth: depth)
+        let citations = try linker.rankedCitations(for: claim, depth: depth, weights: weights)
         return ClaimCheck(claim: claim, citations: citations, verdict: ClaimVerdict.decide(claim: claim, citations: citations))
     }
 }

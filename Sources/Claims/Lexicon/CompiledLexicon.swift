@@ -6,6 +6,8 @@ public struct CompiledLexicon: Sendable {
     public let conceptsByID: [String: LexiconConcept]
     /// Matches every concept term (article and evidence forms); payload is the concept id.
     public let concepts: PhraseMatcher<String>
+    /// Matches the phrases in which a concept's terms mean something else; payload is the concept id.
+    public let exclusions: PhraseMatcher<String>
     /// Matches claim-type cues; payload is the `ClaimType` raw value.
     public let claimCues: PhraseMatcher<String>
     /// Matches skip cues; payload is "reason\tphrase".
@@ -25,6 +27,7 @@ public struct CompiledLexicon: Sendable {
         for concept in all { byID[concept.id] = concept }
         conceptsByID = byID
         concepts = PhraseMatcher(all.flatMap { concept in concept.allTerms.map { ($0, concept.id) } })
+        exclusions = PhraseMatcher(all.flatMap { concept in (concept.notIn ?? []).map { ($0, concept.id) } })
         claimCues = PhraseMatcher(lexicon.claimCues.flatMap { type, cues in cues.map { ($0, type) } })
         skipCues = PhraseMatcher(lexicon.skipCues.flatMap { cue in cue.phrases.map { ($0, "\(cue.reason)\t\($0)") } })
         vagueCues = PhraseMatcher((lexicon.vagueCues ?? []).map { ($0, $0) })
@@ -33,9 +36,16 @@ public struct CompiledLexicon: Sendable {
         typePriority = priority + ClaimType.allCases.filter { !priority.contains($0) }
     }
 
-    /// The concept matches in `tokens`, longest first, without overlaps.
+    /// The concept matches in `tokens`, longest first, without overlaps; a term inside one of its
+    /// concept's `notIn` phrases is left out.
     public func conceptMatches(in tokens: [WordToken]) -> [PhraseMatch<String>] {
-        concepts.matches(in: tokens)
+        let matches = concepts.matches(in: tokens)
+        guard !exclusions.isEmpty, !matches.isEmpty else { return matches }
+        let excluded = exclusions.matches(in: tokens, overlapping: true)
+        guard !excluded.isEmpty else { return matches }
+        return matches.filter { match in
+            !excluded.contains { $0.payload == match.payload && $0.tokenRange.clamped(to: match.tokenRange) == match.tokenRange }
+        }
     }
 
     /// The concept with `id`.

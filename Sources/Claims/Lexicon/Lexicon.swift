@@ -90,6 +90,7 @@ public struct Lexicon: Sendable, Codable {
             if let index = result.firstIndex(where: { $0.id == concept.id }) {
                 result[index].terms.append(contentsOf: concept.terms.filter { !result[index].terms.contains($0) })
                 result[index].evidenceTerms = (result[index].evidenceTerms ?? []) + (concept.evidenceTerms ?? [])
+                if let notIn = concept.notIn { result[index].notIn = (result[index].notIn ?? []) + notIn }
             } else {
                 result.append(concept)
             }
@@ -123,6 +124,9 @@ public struct LexiconConcept: Sendable, Codable, Hashable {
     public var broader: String?
     /// A claim type this concept is the focus of ("rapid onset" for `onset` claims).
     public var claimType: String?
+    /// Phrases in which a term of this concept means something else ("safety and tolerance" is
+    /// tolerability, not drug tolerance): a term inside one of them is not a mention of the concept.
+    public var notIn: [String]?
 
     /// Every name, article and evidence forms together, without duplicates.
     public var allTerms: [String] {

@@ -266,7 +266,7 @@ public final class EvidenceLinker {
                 if isPercent { return (signals.hasContrast ? .mixed : .contradicts, 0.55) }
             }
         }
-        if signals.isNullResult {
+        if signals.isNullResult, nullResultBears(on: claim, in: sentence) {
             if claimNegated { return (.supports, 0.55) }
             // "X was not associated with response" is about a predictor, not about whether the treatment works.
             let lower = sentence.sentence.text.lowercased()
@@ -298,6 +298,37 @@ public final class EvidenceLinker {
         case .general:
             return (.mentions, 0.2)
         }
+    }
+
+    /// Whether a sentence's null result is about the claim's focus: true unless every mention of the
+    /// focus is cut off from every null phrase by a finding of its own, a contrast or a semicolon
+    /// ("Except for hallucinations, which were higher with esketamine, we found no significant
+    /// difference in tolerability" reports hallucinations, not a null result on them).
+    /// A sentence that does not name the focus keeps its null result.
+    func nullResultBears(on claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+        let focus = queries.focusConcepts(of: claim)
+        let mentions = sentence.conceptMatches.filter { match in focus.contains { lexicon.isSameOrNarrower(match.payload, than: $0.id) } }
+        guard !mentions.isEmpty else { return true }
+        return Self.nullResult(sentence.signals.nullResults, bearsOnAnyOf: mentions.map(\.span), in: sentence.sentence.text, cues: stance)
+    }
+
+    /// Whether one of `nullResults` reaches one of `mentions` in `text`: nothing between them that
+    /// reports its own direction, turns with a contrast, or ends a clause with a semicolon.
+    public static func nullResult(_ nullResults: [TextSpan], bearsOnAnyOf mentions: [TextSpan], in text: String, cues: StanceCues) -> Bool {
+        let scalars = ScalarText(text)
+        for null in nullResults {
+            for mention in mentions {
+                let gap = mention.end <= null.start ? TextSpan(start: mention.end, end: null.start)
+                    : (null.end <= mention.start ? TextSpan(start: null.end, end: mention.start) : TextSpan(start: 0, end: 0))
+                if gap.length <= 0 { return true }
+                let between = scalars.string(gap)
+                if between.contains(";") { continue }
+                let signals = cues.signals(in: between)
+                if signals.direction != 0 || signals.increases > 0 || signals.decreases > 0 || signals.hasContrast { continue }
+                return true
+            }
+        }
+        return false
     }
 
     static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]

@@ -61,6 +61,9 @@ public struct EvidenceQuery: Sendable {
         case .mechanism: focus = slots.mechanisms
         case .regulatory: focus = [slots.regulator].compactMap { $0 }
         case .efficacy, .onset: focus = [slots.outcome].compactMap { $0 }
+        case .duration:
+            // "wear off within a few hours": the lexicon's duration outcome is what evidence must speak of.
+            if let outcome = slots.outcome, lexicon.concept(outcome.id)?.claimType == ClaimType.duration.rawValue { focus = [outcome] }
         case .comparison: focus = [slots.comparator, slots.outcome].compactMap { $0 }
         default: break
         }

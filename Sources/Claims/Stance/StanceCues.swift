@@ -15,6 +15,11 @@ public struct StanceCues: Sendable {
     public var increases: [String]
     /// Words saying a quantity goes down.
     public var decreases: [String]
+    /// Words that reverse a statement's polarity without a negation ("ineffective", "inaccurate",
+    /// "harmful"): a claim saying one where its evidence does not, or the other way round, disagrees.
+    public var reversals: [String]
+    /// Words that mark a sentence as reporting a finding ("significantly", "showed", "associated").
+    public var findings: [String]
 
     private let negationMatcher: PhraseMatcher<String>
     private let nullMatcher: PhraseMatcher<String>
@@ -22,21 +27,28 @@ public struct StanceCues: Sendable {
     private let hedgeMatcher: PhraseMatcher<String>
     private let increaseMatcher: PhraseMatcher<String>
     private let decreaseMatcher: PhraseMatcher<String>
+    private let reversalMatcher: PhraseMatcher<String>
+    private let findingMatcher: PhraseMatcher<String>
 
     /// Cues from word lists.
-    public init(negations: [String], nullResults: [String], contrasts: [String], hedges: [String], increases: [String], decreases: [String]) {
+    public init(negations: [String], nullResults: [String], contrasts: [String], hedges: [String], increases: [String], decreases: [String],
+                reversals: [String] = [], findings: [String] = []) {
         self.negations = negations
         self.nullResults = nullResults
         self.contrasts = contrasts
         self.hedges = hedges
         self.increases = increases
         self.decreases = decreases
+        self.reversals = reversals
+        self.findings = findings
         negationMatcher = Self.matcher(negations)
         nullMatcher = Self.matcher(nullResults)
         contrastMatcher = Self.matcher(contrasts)
         hedgeMatcher = Self.matcher(hedges)
         increaseMatcher = Self.matcher(increases)
         decreaseMatcher = Self.matcher(decreases)
+        reversalMatcher = Self.matcher(reversals)
+        findingMatcher = Self.matcher(findings)
     }
 
     /// The built-in English cues.
@@ -52,7 +64,7 @@ public struct StanceCues: Sendable {
                       "ineffective", "comparable", "no significant difference", "not differ", "no increase", "no decrease", "no reduction",
                       "no improvement", "no relationship", "not related", "independent of", "not predict", "did not predict"],
         contrasts: ["however", "but", "although", "though", "whereas", "while", "yet", "nevertheless", "nonetheless", "despite",
-                    "in contrast", "on the other hand", "conversely", "instead", "unlike"],
+                    "in contrast", "on the other hand", "conversely", "instead", "unlike", "except", "apart from", "other than"],
         hedges: ["may", "might", "could", "possibly", "possible", "potential", "potentially", "suggest", "suggests", "suggested",
                  "appear", "appears", "likely", "unlikely", "perhaps", "probably", "preliminary", "some", "sometimes", "often",
                  "usually", "typically", "can", "promising", "thought to", "believed", "hypothesized", "warrant", "further research",
@@ -65,7 +77,12 @@ public struct StanceCues: Sendable {
                     "fewer", "inhibit", "inhibits", "inhibited", "inhibition", "suppress", "suppresses", "suppressed", "downregulate",
                     "downregulated", "block", "blocks", "blocked", "impair", "impairs", "impaired", "attenuate", "attenuates",
                     "attenuated", "diminish", "diminished", "decline", "declined", "loss", "prevent", "prevents", "prevented", "abolish",
-                    "abolished", "slow", "slows", "delay", "delays", "delayed", "protect", "protects", "protective", "deplete", "depleted"]
+                    "abolished", "slow", "slows", "delay", "delays", "delayed", "protect", "protects", "protective", "deplete", "depleted"],
+        reversals: ["ineffective", "inaccurate", "unrelated", "unaffected", "insufficient", "inefficient", "incapable", "impossible",
+                    "unnecessary", "unimportant", "irrelevant", "inactive", "harmful", "detrimental", "negative", "negatively", "worse"],
+        findings: ["significantly", "significant", "associated", "association", "showed", "show", "shows", "found", "demonstrate",
+                   "demonstrated", "demonstrates", "suggest", "suggests", "indicate", "indicates", "reveal", "revealed", "results",
+                   "conclusion", "conclusions", "increased", "decreased", "reduced"]
     )
 
     /// Signals found in one sentence.
@@ -77,6 +94,8 @@ public struct StanceCues: Sendable {
         signals.hedges = hedgeMatcher.matches(in: tokens).map(\.span)
         signals.increases = increaseMatcher.matches(in: tokens).count
         signals.decreases = decreaseMatcher.matches(in: tokens).count
+        signals.reversals = reversalMatcher.matches(in: tokens).map(\.span)
+        signals.findings = findingMatcher.matches(in: tokens).count
         return signals
     }
 
@@ -105,6 +124,10 @@ public struct StanceSignals: Hashable, Sendable {
     public var increases = 0
     /// How many "goes down" words.
     public var decreases = 0
+    /// Where polarity-reversing words are ("ineffective", "harmful").
+    public var reversals: [TextSpan] = []
+    /// How many finding-report words.
+    public var findings = 0
 
     /// Whether the sentence negates something.
     public var isNegated: Bool { !negations.isEmpty }
@@ -114,6 +137,12 @@ public struct StanceSignals: Hashable, Sendable {
     public var hasContrast: Bool { !contrasts.isEmpty }
     /// Whether it is hedged.
     public var isHedged: Bool { !hedges.isEmpty }
+    /// Whether a polarity-reversing word is there.
+    public var isReversed: Bool { !reversals.isEmpty }
+    /// Whether it says something is not so, in any of the three ways: a negation, a null result or a reversing word.
+    public var isNegative: Bool { isNegated || isNullResult || isReversed }
+    /// Whether it reads as a reported finding: a finding word, a direction word or a negation.
+    public var reportsFinding: Bool { findings > 0 || direction != 0 || isNegated }
     /// +1 when it says "goes up", −1 "goes down", 0 neither or both.
     public var direction: Int { increases > decreases ? 1 : (decreases > increases ? -1 : 0) }
 }

@@ -47,3 +47,31 @@ struct StanceCuesTests {
         #expect(StanceCues.english.signals(in: text).direction == direction)
     }
 }
+
+@Suite("Stance cues: reversals and findings")
+struct StanceCuesReversalTests {
+    @Test("reversing words make a sentence negative without a negation", arguments: [
+        ("Nonsteroidal anti-inflammatory drugs are ineffective as cancer treatments.", true, false),
+        ("Ambulatory monitoring is inaccurate at diagnosing hypertension.", true, false),
+        ("Bariatric surgery has a negative effect on mental health.", true, false),
+        ("Aspirin use is associated with a lower risk of colorectal cancer.", false, false),
+        ("Exercise did not improve sleep.", false, true),
+    ])
+    func reversals(text: String, reversed: Bool, negated: Bool) {
+        let signals = StanceCues.english.signals(in: text)
+        #expect(signals.isReversed == reversed)
+        #expect(signals.isNegated == negated)
+        #expect(signals.isNegative == (reversed || negated || signals.isNullResult))
+    }
+
+    @Test("finding reports", arguments: [
+        ("Mortality was significantly lower in the screened group.", true),
+        ("We found no association between statin use and fracture.", true),
+        ("Levels rose after treatment.", false),
+        ("We assessed the incidence of dementia by two sets of criteria.", false),
+        ("The aim of this study was to compare two screening strategies.", false),
+    ])
+    func findings(text: String, reports: Bool) {
+        #expect(StanceCues.english.signals(in: text).reportsFinding == reports)
+    }
+}

@@ -1,0 +1,81 @@
+import Claims
+import EvidenceStore
+import EvidenceTestSupport
+import PubMed
+import Testing
+
+@Suite("Linking: null-result scope, excluded senses and wearing-off claims")
+struct EvidenceLinkerScopeTests {
+    /// Checks `text` against an index of `records/wearing-off-and-tolerability.xml`.
+    static func check(_ text: String) throws -> ArticleCheck {
+        let directory = try TemporaryDirectory(prefix: "claims-scope")
+        defer { directory.remove() }
+        let store = try ArticleStore(path: directory.path("index.sqlite"))
+        defer { store.close() }
+        let report = ArticleIngester(store: store).ingest(paths: [Fixtures.url("records/wearing-off-and-tolerability.xml").path])
+        #expect(!report.hasFailures)
+        let checker = ClaimChecker(lexicon: try Fixtures.lexicon(), index: StoreEvidenceIndex(store: store))
+        return try checker.check(ArticleDocument(source: "t.txt", format: .text, text: text))
+    }
+
+    @Test("whether a null result reaches a mention", arguments: [
+        // (sentence, null phrase, mention, reaches)
+        ("We found no significant difference in dissociation.", "no significant", "dissociation", true),
+        ("Dissociation did not differ between arms.", "did not differ", "Dissociation", true),
+        ("No significant differences in nausea, dissociation or headache were found.", "No significant", "dissociation", true),
+        ("Except for hallucinations, which were higher in the ketamine arm, we found no significant difference in tolerability.",
+         "no significant", "hallucinations", false),
+        ("Hallucinations were common; blood pressure did not differ between arms.", "did not differ", "Hallucinations", false),
+        ("There was no significant change in mood, but hallucinations were frequent.", "no significant", "hallucinations", false),
+    ])
+    func scope(sentence: String, null: String, mention: String, reaches: Bool) throws {
+        func span(_ phrase: String) throws -> TextSpan {
+            let range = try #require(sentence.range(of: phrase))
+            let start = sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: range.lowerBound)
+            return TextSpan(start: start, end: start + phrase.unicodeScalars.count)
+        }
+        #expect(EvidenceLinker.nullResult([try span(null)], bearsOnAnyOf: [try span(mention)], in: sentence, cues: .english) == reaches)
+    }
+
+    @Test("a null result about other symptoms does not contradict an adverse-effect claim")
+    func nullAboutOthers() throws {
+        let result = try Self.check("Ketamine can cause hallucinations.")
+        let claim = try #require(result.checks.first { $0.claim.slots.effect?.id == "perceptual-changes" })
+        let trial = try #require(claim.citations.first { $0.pmid == PMID(9100003) })
+        #expect(trial.stance == .supports)
+        #expect(claim.verdict.verdict != .contradicted)
+    }
+
+    @Test("tolerance in 'safety and tolerance' is tolerability, so a tolerance claim finds no evidence rather than a review of tolerability")
+    func toleranceSense() throws {
+        let lexicon = try Fixtures.lexicon()
+        for (text, isTolerance) in [("Safety and tolerance of oral ketamine", false), ("Ketamine was well tolerated", false),
+                                    ("Tolerance to the antidepressant effect developed", true), ("risk of tolerance and dependence", true)] {
+            let matches = lexicon.conceptMatches(in: WordTokenizer.tokens(of: ScalarText(text)))
+            #expect(matches.contains { $0.payload == "tolerance" } == isTolerance, "\(text)")
+        }
+        let result = try Self.check("Long-term use of ketamine carries a risk of tolerance.")
+        let claim = try #require(result.checks.first { $0.claim.slots.effect?.id == "tolerance" })
+        #expect(!claim.citations.contains { $0.pmid == PMID(9100002) })
+        #expect(claim.verdict.verdict == .noEvidence)
+    }
+
+    @Test("'wears off within a few hours' is checked against how long effects last")
+    func wearingOff() throws {
+        let result = try Self.check("The dissociation from ketamine usually wears off within a few hours after treatment.")
+        let claim = try #require(result.checks.first { $0.claim.type == .duration })
+        #expect(claim.claim.slots.outcome?.id == "wearing-off")
+        let trial = try #require(claim.citations.first)
+        #expect(trial.pmid == PMID(9100001))
+        #expect(trial.comparison?.agreement == .within)
+        #expect(claim.verdict.verdict == .supported || claim.verdict.verdict == .partlySupported)
+    }
+
+    @Test("'a dissociative anesthetic … providing pain relief' is about the drug's properties, not efficacy")
+    func painReliefIsNotEfficacy() throws {
+        let text = "Ketamine is a dissociative anesthetic, meaning it can create a sense of detachment from reality while also providing pain relief and sedation."
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(source: "t.txt", format: .text, text: text))
+        #expect(!result.claims.contains { $0.type == .efficacy })
+        #expect(result.claims.contains { $0.type == .mechanism })
+    }
+}
