@@ -24,17 +24,34 @@ public struct CitationBundle: Sendable {
 
     /// The bundle's files besides the manifest, in a fixed order; the same input gives the same bytes.
     public func renderedFiles() -> [StoredZip.Entry] {
-        var files: [StoredZip.Entry] = []
+        hashedFiles().map(\.entry)
+    }
+
+    /// The bundle's files with their SHA-256, in the order of `renderedFiles()`.
+    ///
+    /// The distinct records and BibTeX keys are derived once for every format; the files are
+    /// rendered and hashed concurrently (each format also renders in parallel chunks), so one
+    /// format's serial parts overlap another's work.
+    func hashedFiles() -> [(entry: StoredZip.Entry, sha256: String)] {
+        let collection = ExportCollection(items, withKeys: formats.contains(where: \.usesKeys))
+        var jobs: [(format: CitationFormat, style: ReferenceStyle)] = []
         for format in formats {
             if format == .markdown {
-                for style in styles {
-                    files.append(.init(name: format.fileName(style: style), data: Data(format.render(items, style: style).utf8)))
-                }
+                for style in styles { jobs.append((format, style)) }
             } else {
-                files.append(.init(name: format.fileName(), data: Data(format.render(items).utf8)))
+                jobs.append((format, .vancouver))
             }
         }
-        return files
+        var files = [(entry: StoredZip.Entry, sha256: String)?](repeating: nil, count: jobs.count)
+        files.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+                let (format, style) = jobs[index]
+                let data = Data(format.render(collection, style: style).utf8)
+                (base + index).pointee = (StoredZip.Entry(name: format.fileName(style: style), data: data), Self.sha256(data))
+            }
+        }
+        return files.map { $0! }
     }
 
     /// Writes the bundle to `url` (a folder, or an archive when the name ends in `.zip`) and
@@ -54,13 +71,14 @@ public struct CitationBundle: Sendable {
             throw CitationExportError.cannotWrite(path: url.path, reason: "folder \(parent.path) is not writable")
         }
 
-        let files = renderedFiles()
+        let hashed = hashedFiles()
+        let files = hashed.map(\.entry)
         var manifest = manifest
         manifest.formats = formats
         manifest.styles = formats.contains(.markdown) ? styles : []
         manifest.pmids = items.uniqueRecords.map(\.pmid)
         manifest.counts = .init(records: manifest.pmids.count, items: items.count, claims: manifest.claims.count, files: files.count)
-        manifest.files = files.map { .init(name: $0.name, bytes: $0.data.count, sha256: Self.sha256($0.data)) }
+        manifest.files = hashed.map { .init(name: $0.entry.name, bytes: $0.entry.data.count, sha256: $0.sha256) }
         let manifestData = try Self.encode(manifest)
         let all = files + [StoredZip.Entry(name: Self.manifestName, data: manifestData)]
 

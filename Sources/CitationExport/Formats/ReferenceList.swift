@@ -11,7 +11,12 @@ import PubMed
 public enum ReferenceList {
     /// Renders the distinct records of `items` as a Markdown list with a heading.
     public static func render(_ items: [ExportItem], style: ReferenceStyle) -> String {
-        let records = items.uniqueRecords
+        render(ExportCollection(items, withKeys: false), style: style)
+    }
+
+    /// Renders the distinct records of a collection as a Markdown list with a heading.
+    static func render(_ collection: ExportCollection, style: ReferenceStyle) -> String {
+        let records = collection.records
         var output = "# References\n\n"
         output.reserveCapacity(records.count * 400)
         switch style {

@@ -13,7 +13,7 @@ extension PubMedRecord {
     /// The title to cite: the article's, the chapter's, or the book's; trailing white space removed.
     public var citationTitle: String? {
         let text = title ?? book?.chapterTitle ?? book?.bookTitle
-        return text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        return text?.trimmingWhitespaceAndNewlines.nilIfEmpty
     }
 
     /// The title without its closing full stop (PubMed titles end with "."), for styles that add their own.

@@ -42,6 +42,7 @@ public enum SampleSize {
     /// Words, with `=` kept as its own token ("n=86" → n, =, 86); commas and hyphens inside a
     /// word are kept ("1,234", "treatment-resistant"), at its ends dropped.
     static func tokens(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var result: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -65,6 +66,30 @@ public enum SampleSize {
             } else {
                 if !current.isEmpty { flush() }
                 if scalar == "=" { result.append("=") }
+            }
+        }
+        if !current.isEmpty { flush() }
+        return result
+    }
+
+    /// `tokens(_:)` for ASCII text, on bytes.
+    private static func asciiTokens(_ text: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            var start = 0, end = current.count
+            while end > start, current[end - 1] == 0x2C || current[end - 1] == 0x2D { end -= 1 }
+            while start < end, current[start] == 0x2C || current[start] == 0x2D { start += 1 }
+            if start < end { result.append(String(decoding: current[start..<end], as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2C, 0x2D:
+                current.append(byte)
+            default:
+                if !current.isEmpty { flush() }
+                if byte == 0x3D { result.append("=") }
             }
         }
         if !current.isEmpty { flush() }
