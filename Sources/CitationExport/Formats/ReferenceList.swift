@@ -37,9 +37,21 @@ public enum ReferenceList {
 
     /// Escapes Markdown's inline syntax characters.
     static func markdown(_ text: String) -> String {
+        let clean = text.collapsingWhitespace
+        // ASCII text byte by byte (each byte is one character there).
+        if clean.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard clean.utf8.contains(where: { markdownSpecial[Int($0)] }) else { return clean }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(clean.utf8.count + 8)
+            for byte in clean.utf8 {
+                if markdownSpecial[Int(byte)] { bytes.append(0x5C) }
+                bytes.append(byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var output = ""
         output.reserveCapacity(text.utf8.count)
-        for character in text.collapsingWhitespace {
+        for character in clean {
             switch character {
             case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|", "~", "$":
                 output.append("\\")
@@ -50,6 +62,9 @@ public enum ReferenceList {
         }
         return output
     }
+
+    /// The ASCII bytes `markdown(_:)` escapes.
+    private static let markdownSpecial: [Bool] = (0..<128).map { "\\*_`[]<>#|~$".utf8.contains(UInt8($0)) }
 
     /// Appends `.` unless the text already ends with a sentence mark.
     static func sentence(_ text: String) -> String {

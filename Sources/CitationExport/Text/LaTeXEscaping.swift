@@ -23,11 +23,9 @@ public enum LaTeXEscaping {
             if specialASCII[Int(byte)] { needsWork = true }
         }
         if !needsWork { return text }
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 32)
         if isASCII {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count + 32)
             for byte in text.utf8 {
                 if let replacement = asciiReplacements[Int(byte)] { bytes.append(contentsOf: replacement) } else { bytes.append(byte) }
             }
@@ -39,15 +37,18 @@ public enum LaTeXEscaping {
             var end = index + 1
             while end < scalars.count, isCombining(scalars[end]) { end += 1 }
             if end == index + 1, scalars[index].isASCII {
-                appendASCII(scalars[index], to: &output)
+                let byte = UInt8(scalars[index].value)
+                if let replacement = asciiReplacements[Int(byte)] { bytes.append(contentsOf: replacement) } else { bytes.append(byte) }
             } else {
                 var cluster = String.UnicodeScalarView()
                 cluster.append(contentsOf: scalars[index..<end])
+                var output = ""
                 appendNonASCII(Character(String(cluster)), to: &output)
+                bytes.append(contentsOf: output.utf8)
             }
             index = end
         }
-        return output
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {

@@ -103,41 +103,48 @@ extension String {
     /// spaces, line and paragraph separators, ideographic space), matched on UTF-8 bytes:
     /// asking Unicode scalar properties per character is far too slow for whole abstracts.
     var collapsingWhitespace: String {
-        var clean = true
-        var previousSpace = true
-        for byte in utf8 {
-            if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { clean = false; break }
-            if byte == 0x20 {
-                if previousSpace { clean = false; break }
-                previousSpace = true
-            } else {
-                previousSpace = false
-            }
-        }
-        if clean && !previousSpace { return self }
         if isEmpty { return self }
-        let bytes = Array(utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let width = String.whitespaceWidth(bytes, at: index)
-            if width > 0 {
-                pendingSpace = !output.isEmpty
-                index += width
-                continue
+        var text = self
+        return text.withUTF8 { bytes -> String? in
+            // One scan: nothing to do unless there is a white space other than a single
+            // space between words.
+            var previousSpace = true
+            var clean = true
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    if previousSpace { clean = false; break }
+                    previousSpace = true
+                } else if byte < 0x20 ? (byte >= 0x09 && byte <= 0x0D) : (byte >= 0xC2 && String.whitespaceWidth(bytes, at: index) > 0) {
+                    clean = false
+                    break
+                } else {
+                    previousSpace = false
+                }
             }
-            if pendingSpace { output.append(0x20) }
-            pendingSpace = false
-            output.append(bytes[index])
-            index += 1
-        }
-        return String(decoding: output, as: UTF8.self)
+            if clean && !previousSpace { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let width = String.whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    pendingSpace = !output.isEmpty
+                    index += width
+                    continue
+                }
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(bytes[index])
+                index += 1
+            }
+            return String(decoding: output, as: UTF8.self)
+        } ?? self
     }
 
     /// The byte length of the White_Space character starting at `index`, or 0.
-    static func whitespaceWidth(_ bytes: [UInt8], at index: Int) -> Int {
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
         let remaining = bytes.count - index

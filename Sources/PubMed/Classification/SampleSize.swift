@@ -42,38 +42,6 @@ public enum SampleSize {
     /// Words, with `=` kept as its own token ("n=86" → n, =, 86); commas and hyphens inside a
     /// word are kept ("1,234", "treatment-resistant"), at its ends dropped.
     static func tokens(_ text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
-        var result: [String] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            while let last = current.last, last == "," || last == "-" { current.removeLast() }
-            var start = current.startIndex
-            while start < current.endIndex, current[start] == "," || current[start] == "-" { start = current.index(after: start) }
-            if start < current.endIndex { result.append(String(current[start...])) }
-            current = String.UnicodeScalarView()
-        }
-        for scalar in text.unicodeScalars {
-            let isWordScalar: Bool
-            if scalar.isASCII {
-                let value = scalar.value
-                isWordScalar = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-                    || value == 0x2C || value == 0x2D
-            } else {
-                isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            }
-            if isWordScalar {
-                current.append(scalar)
-            } else {
-                if !current.isEmpty { flush() }
-                if scalar == "=" { result.append("=") }
-            }
-        }
-        if !current.isEmpty { flush() }
-        return result
-    }
-
-    /// `tokens(_:)` for ASCII text, on bytes.
-    private static func asciiTokens(_ text: String) -> [String] {
         var result: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -83,14 +51,20 @@ public enum SampleSize {
             if start < end { result.append(String(decoding: current[start..<end], as: UTF8.self)) }
             current.removeAll(keepingCapacity: true)
         }
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2C, 0x2D:
-                current.append(byte)
-            default:
-                if !current.isEmpty { flush() }
-                if byte == 0x3D { result.append("=") }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+                    || value == 0x2C || value == 0x2D {
+                    current.append(UInt8(value))
+                    continue
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(contentsOf: UTF8.encode(scalar)!)
+                continue
             }
+            if !current.isEmpty { flush() }
+            if value == 0x3D { result.append("=") }
         }
         if !current.isEmpty { flush() }
         return result
