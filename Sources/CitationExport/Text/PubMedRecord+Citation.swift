@@ -106,23 +106,7 @@ extension String {
         if isEmpty { return self }
         var text = self
         return text.withUTF8 { bytes -> String? in
-            // One scan: nothing to do unless there is a white space other than a single
-            // space between words.
-            var previousSpace = true
-            var clean = true
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte == 0x20 {
-                    if previousSpace { clean = false; break }
-                    previousSpace = true
-                } else if byte < 0x20 ? (byte >= 0x09 && byte <= 0x0D) : (byte >= 0xC2 && String.whitespaceWidth(bytes, at: index) > 0) {
-                    clean = false
-                    break
-                } else {
-                    previousSpace = false
-                }
-            }
-            if clean && !previousSpace { return nil }
+            if String.isCollapsed(bytes) { return nil }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count)
             var pendingSpace = false
@@ -141,6 +125,56 @@ extension String {
             }
             return String(decoding: output, as: UTF8.self)
         } ?? self
+    }
+
+    /// Whether `bytes` hold no white space but single spaces between words (no line break,
+    /// tab, run of spaces, Unicode space, or space at either end): `collapsingWhitespace`
+    /// leaves such text as it is.
+    ///
+    /// Runs eight bytes at a time over ASCII text without control characters, where only
+    /// adjacent spaces need finding; other words of eight bytes are checked byte by byte.
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return true }
+        guard bytes[0] != 0x20, bytes[count - 1] != 0x20 else { return false }
+        var previousSpace = false
+        func isClean(at index: Int) -> Bool {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                return true
+            }
+            previousSpace = false
+            if byte < 0x20 { return byte < 0x09 || byte > 0x0D }
+            return byte < 0xC2 || whitespaceWidth(bytes, at: index) == 0
+        }
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var index = 0
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A byte at or above 0x80, or below 0x20: look at each byte.
+            if word & highs != 0 || (word &- ones &* 0x20) & ~word & highs != 0 {
+                for offset in index..<(index + 8) where !isClean(at: offset) { return false }
+                index += 8
+                continue
+            }
+            // 0x80 in exactly the bytes that are spaces.
+            let difference = word ^ (ones &* 0x20)
+            let spaces = ~(((difference & lows) &+ lows) | difference | lows)
+            if spaces & (spaces >> 8) != 0 { return false }
+            if previousSpace && spaces & 0x80 != 0 { return false }
+            previousSpace = spaces >> 56 != 0
+            index += 8
+        }
+        while index < count {
+            if !isClean(at: index) { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The byte length of the White_Space character starting at `index`, or 0.

@@ -2,11 +2,11 @@
 /// which dominated profiles of large exports.
 extension String {
     /// The text without leading and trailing white space or line breaks: the same as
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` (Unicode's White_Space set).
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`.
     var trimmingWhitespaceAndNewlines: String { trimming(where: \.isWhitespaceOrNewline) }
 
     /// The text without leading and trailing blanks: the same as
-    /// `trimmingCharacters(in: .whitespaces)` (tab and the space separators, category Zs).
+    /// `trimmingCharacters(in: .whitespaces)`.
     var trimmingBlanks: String { trimming(where: \.isBlank) }
 
     private func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
@@ -25,18 +25,19 @@ extension Substring {
 }
 
 extension Unicode.Scalar {
-    /// Unicode's White_Space property, which is Foundation's `whitespacesAndNewlines`.
+    /// Foundation's `whitespacesAndNewlines` (as swift-corelibs-foundation has it): Unicode's
+    /// White_Space property plus the zero-width space U+200B.
     var isWhitespaceOrNewline: Bool {
         switch value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }
 
-    /// Tab and the space separators (category Zs), which is Foundation's `whitespaces`.
+    /// Foundation's `whitespaces`: tab, the space separators (category Zs) and U+200B.
     var isBlank: Bool {
         switch value {
-        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }
