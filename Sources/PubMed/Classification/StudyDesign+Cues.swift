@@ -1,6 +1,8 @@
+import Foundation
+
 /// Finding the ASCII cue words of `StudyDesign` in text.
 extension String {
-    /// Whether the ASCII `cue` occurs in the text, matched on UTF-8 bytes.
+    /// Whether the ASCII `cue` occurs in the text, matched on UTF-8 bytes (memchr and memcmp).
     ///
     /// Gives the same answers as Foundation's `contains(_:)` (which compares canonically
     /// equivalent character sequences) for an ASCII cue: a match followed by a combining mark
@@ -12,17 +14,18 @@ extension String {
     }
 
     private static func contains(_ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        let count = needle.count
-        guard text.count >= count else { return false }
-        var index = 0
-        while index <= text.count - count {
-            if text[index] == first {
-                var matched = 1
-                while matched < count, text[index + matched] == needle[matched] { matched += 1 }
-                if matched == count, !startsCombiningMark(text, at: index + count) { return true }
+        guard let needleStart = needle.baseAddress, !needle.isEmpty else { return true }
+        guard let textStart = text.baseAddress else { return false }
+        var offset = 0
+        // memchr finds the next first byte, memcmp checks the rest; a match followed by a
+        // combining mark does not count.
+        while offset + needle.count <= text.count,
+              let found = memchr(textStart + offset, Int32(needleStart.pointee), text.count - offset - needle.count + 1) {
+            let index = textStart.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(textStart + index, needleStart, needle.count) == 0, !startsCombiningMark(text, at: index + needle.count) {
+                return true
             }
-            index += 1
+            offset = index + 1
         }
         return false
     }
