@@ -25,11 +25,12 @@ public enum ReferenceList {
                 range.map { "\($0 + 1). " + vancouver(records[$0]) + "\n" }.joined()
             }
         case .apa:
-            // Sort keys are computed once per record, not per comparison.
-            let keyed = records.enumerated().map { (key: apaSortKey($0.element), offset: $0.offset, record: $0.element) }
-            let sorted = keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.offset < $1.offset }.map(\.record)
-            output += ParallelRendering.render(count: sorted.count) { range in
-                range.map { "- " + apa(sorted[$0]) + "\n" }.joined()
+            // Sort keys are computed once per record, not per comparison; the positions are
+            // sorted, not the records (copying a record costs a retain per field).
+            let keys = records.map(apaSortKey)
+            let order = records.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            output += ParallelRendering.render(count: order.count) { range in
+                range.map { "- " + apa(records[order[$0]]) + "\n" }.joined()
             }
         }
         return output
