@@ -52,7 +52,7 @@ public struct CitationBundle: Sendable {
                 let (format, style) = jobs[index]
                 let entry = StoredZip.Entry(name: format.fileName(style: style), data: Data(format.render(collection, style: style).utf8))
                 (base + index).pointee = Result {
-                    if let folder { try entry.data.write(to: folder.appendingPathComponent(entry.name)) }
+                    if let folder { try BundleFileWriter.write(entry.data, to: folder.appendingPathComponent(entry.name)) }
                     return (entry, Self.sha256(entry.data))
                 }
             }
@@ -92,9 +92,9 @@ public struct CitationBundle: Sendable {
             manifest.files = hashed.map { .init(name: $0.entry.name, bytes: $0.entry.data.count, sha256: $0.sha256) }
             let manifestFile = StoredZip.Entry(name: Self.manifestName, data: try Self.encode(manifest))
             if isArchive {
-                try StoredZip.archive(files + [manifestFile], date: date).write(to: temporary)
+                try BundleFileWriter.write(StoredZip.archive(files + [manifestFile], date: date), to: temporary)
             } else {
-                try manifestFile.data.write(to: temporary.appendingPathComponent(manifestFile.name))
+                try BundleFileWriter.write(manifestFile.data, to: temporary.appendingPathComponent(manifestFile.name))
             }
             try fileManager.moveItem(at: temporary, to: target)
         } catch let error as EncodingError {
