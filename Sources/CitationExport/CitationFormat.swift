@@ -21,13 +21,21 @@ public enum CitationFormat: String, CaseIterable, Sendable, Codable {
 
     /// Renders `items` in this format. Markdown uses `style`; the others ignore it.
     public func render(_ items: [ExportItem], style: ReferenceStyle = .vancouver) -> String {
+        render(ExportCollection(items, withKeys: usesKeys), style: style)
+    }
+
+    /// Whether the format needs the records' BibTeX keys.
+    var usesKeys: Bool { self == .bibtex || self == .cslJSON }
+
+    /// Renders a collection prepared once for several formats.
+    func render(_ collection: ExportCollection, style: ReferenceStyle = .vancouver) -> String {
         switch self {
-        case .ris: return RISFormat.render(items)
-        case .bibtex: return BibTeXFormat.render(items)
-        case .cslJSON: return CSLJSONFormat.render(items)
-        case .medline: return MedlineFormat.render(items)
-        case .csv: return EvidenceTableCSV.render(items)
-        case .markdown: return ReferenceList.render(items, style: style)
+        case .ris: return RISFormat.render(collection)
+        case .bibtex: return BibTeXFormat.render(collection)
+        case .cslJSON: return CSLJSONFormat.render(collection)
+        case .medline: return MedlineFormat.render(collection)
+        case .csv: return EvidenceTableCSV.render(collection.items)
+        case .markdown: return ReferenceList.render(collection, style: style)
         }
     }
 }

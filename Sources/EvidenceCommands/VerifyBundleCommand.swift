@@ -71,8 +71,8 @@ struct VerifyBundleCommand: ParsableCommand {
             let sameSnapshot = snapshot == manifest.index.snapshot
             var records: [PMID: PubMedRecord] = [:]
             var missing: [PMID] = []
-            for pmid in manifest.pmids {
-                if let record = try store.record(pmid) { records[pmid] = record } else { missing.append(pmid) }
+            for (pmid, record) in zip(manifest.pmids, try store.records(manifest.pmids)) {
+                if let record { records[pmid] = record } else { missing.append(pmid) }
             }
             guard missing.isEmpty else {
                 output.write("reproduction: no: the index \(indexOptions.index) lacks \(missing.count) of the bundle's PMIDs ("

@@ -9,6 +9,7 @@ struct LaTeXEscapingTests {
         ("Dvořák", #"Dvo{\v r}{\'a}k"#), ("Ångström", #"{\AA}ngstr{\"o}m"#), ("Erdős", #"Erd{\H o}s"#),
         ("α2 ≥ 5 ± 1 – 3 — x", #"$\alpha$2 $\geq$ 5 $\pm$ 1 -- 3 --- x"#), ("P < .05 > q", #"P {\textless} .05 {\textgreater} q"#),
         ("Эффекты 抑郁", "Эффекты 抑郁"),
+        ("Garci\u{301}a Pen\u{303}a α_1", #"Garc{\'i}a Pe{\~n}a $\alpha$\_1"#), ("\u{301}x", "\u{301}x"),
     ])
     func escapes(input: String, expected: String) {
         #expect(LaTeXEscaping.escape(input) == expected)

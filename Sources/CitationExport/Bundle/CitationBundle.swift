@@ -24,17 +24,40 @@ public struct CitationBundle: Sendable {
 
     /// The bundle's files besides the manifest, in a fixed order; the same input gives the same bytes.
     public func renderedFiles() -> [StoredZip.Entry] {
-        var files: [StoredZip.Entry] = []
+        // Nothing is written, so nothing can fail.
+        (try? hashedFiles())?.map(\.entry) ?? []
+    }
+
+    /// The bundle's files with their SHA-256, in the order of `renderedFiles()`.
+    ///
+    /// The distinct records and BibTeX keys are derived once for every format; the files are
+    /// rendered and hashed concurrently (each format also renders in parallel chunks), so one
+    /// format's serial parts overlap another's work. With `folder`, each file is also written
+    /// there as soon as it is rendered (so writing overlaps rendering too); the first error
+    /// writing a file is thrown once every job has finished.
+    func hashedFiles(writingInto folder: URL? = nil) throws -> [(entry: StoredZip.Entry, sha256: String)] {
+        let collection = ExportCollection(items, withKeys: formats.contains(where: \.usesKeys))
+        var jobs: [(format: CitationFormat, style: ReferenceStyle)] = []
         for format in formats {
             if format == .markdown {
-                for style in styles {
-                    files.append(.init(name: format.fileName(style: style), data: Data(format.render(items, style: style).utf8)))
-                }
+                for style in styles { jobs.append((format, style)) }
             } else {
-                files.append(.init(name: format.fileName(), data: Data(format.render(items).utf8)))
+                jobs.append((format, .vancouver))
             }
         }
-        return files
+        var files = [Result<(entry: StoredZip.Entry, sha256: String), Error>?](repeating: nil, count: jobs.count)
+        files.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+                let (format, style) = jobs[index]
+                let entry = StoredZip.Entry(name: format.fileName(style: style), data: Data(format.render(collection, style: style).utf8))
+                (base + index).pointee = Result {
+                    if let folder { try BundleFileWriter.write(entry.data, to: folder.appendingPathComponent(entry.name)) }
+                    return (entry, Self.sha256(entry.data))
+                }
+            }
+        }
+        return try files.map { try $0!.get() }
     }
 
     /// Writes the bundle to `url` (a folder, or an archive when the name ends in `.zip`) and
@@ -54,27 +77,29 @@ public struct CitationBundle: Sendable {
             throw CitationExportError.cannotWrite(path: url.path, reason: "folder \(parent.path) is not writable")
         }
 
-        let files = renderedFiles()
-        var manifest = manifest
-        manifest.formats = formats
-        manifest.styles = formats.contains(.markdown) ? styles : []
-        manifest.pmids = items.uniqueRecords.map(\.pmid)
-        manifest.counts = .init(records: manifest.pmids.count, items: items.count, claims: manifest.claims.count, files: files.count)
-        manifest.files = files.map { .init(name: $0.name, bytes: $0.data.count, sha256: Self.sha256($0.data)) }
-        let manifestData = try Self.encode(manifest)
-        let all = files + [StoredZip.Entry(name: Self.manifestName, data: manifestData)]
-
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString)")
+        let isArchive = target.pathExtension.lowercased() == "zip"
+        var manifest = manifest
         do {
-            if target.pathExtension.lowercased() == "zip" {
-                try StoredZip.archive(all, date: date).write(to: temporary)
+            // A folder's files are written by the rendering jobs; an archive needs them all first.
+            if !isArchive { try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false) }
+            let hashed = try hashedFiles(writingInto: isArchive ? nil : temporary)
+            let files = hashed.map(\.entry)
+            manifest.formats = formats
+            manifest.styles = formats.contains(.markdown) ? styles : []
+            manifest.pmids = items.uniqueRecords.map(\.pmid)
+            manifest.counts = .init(records: manifest.pmids.count, items: items.count, claims: manifest.claims.count, files: files.count)
+            manifest.files = hashed.map { .init(name: $0.entry.name, bytes: $0.entry.data.count, sha256: $0.sha256) }
+            let manifestFile = StoredZip.Entry(name: Self.manifestName, data: try Self.encode(manifest))
+            if isArchive {
+                try BundleFileWriter.write(StoredZip.archive(files + [manifestFile], date: date), to: temporary)
             } else {
-                try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
-                for file in all {
-                    try file.data.write(to: temporary.appendingPathComponent(file.name))
-                }
+                try BundleFileWriter.write(manifestFile.data, to: temporary.appendingPathComponent(manifestFile.name))
             }
             try fileManager.moveItem(at: temporary, to: target)
+        } catch let error as EncodingError {
+            try? fileManager.removeItem(at: temporary)
+            throw error
         } catch let error as CitationExportError {
             try? fileManager.removeItem(at: temporary)
             throw error

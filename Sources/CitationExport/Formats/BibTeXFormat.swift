@@ -13,8 +13,12 @@ import PubMed
 public enum BibTeXFormat {
     /// Renders the distinct records of `items`.
     public static func render(_ items: [ExportItem]) -> String {
-        let records = items.uniqueRecords
-        let keys = BibTeXKey.uniqueKeys(for: records)
+        render(ExportCollection(items, withKeys: true))
+    }
+
+    /// Renders the distinct records of a collection, with its keys.
+    static func render(_ collection: ExportCollection) -> String {
+        let records = collection.records, keys = collection.keys
         return ParallelRendering.render(count: records.count) { range in
             var output = ""
             output.reserveCapacity(range.count * 2_000)

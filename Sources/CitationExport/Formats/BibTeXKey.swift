@@ -60,14 +60,42 @@ public enum BibTeXKey {
 
     /// The first significant word of a title, folded.
     static func titleWord(_ title: String) -> String {
+        if title.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTitleWord(title) }
         var fallback = ""
         for raw in title.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
             let word = ASCIIFolding.foldedAlphanumerics(String(raw))
-            guard !word.isEmpty, word.first!.isLetter else { continue }
-            if fallback.isEmpty, !functionWords.contains(word) { fallback = word }
-            if !functionWords.contains(word), !genericWords.contains(word), word.count > 1 { return word }
+            guard let decision = judge(word, fallback: &fallback) else { continue }
+            return decision
         }
         return fallback
+    }
+
+    /// `titleWord` for ASCII text, on bytes: words are runs of ASCII letters and digits.
+    private static func asciiTitleWord(_ title: String) -> String {
+        var fallback = ""
+        var word: [UInt8] = []
+        func finish() -> String? {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard !word.isEmpty else { return nil }
+            return judge(String(decoding: word, as: UTF8.self), fallback: &fallback)
+        }
+        for byte in title.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: word.append(byte)
+            case 0x41...0x5A: word.append(byte + 0x20)
+            default: if let decision = finish() { return decision }
+            }
+        }
+        return finish() ?? fallback
+    }
+
+    /// The folded `word` when it makes the key; otherwise `nil`, noting it as the fallback
+    /// (the first word that is not a function word) when there is none yet.
+    private static func judge(_ word: String, fallback: inout String) -> String? {
+        guard let first = word.utf8.first, first >= 0x61 && first <= 0x7A else { return nil }
+        if fallback.isEmpty, !functionWords.contains(word) { fallback = word }
+        if !functionWords.contains(word), !genericWords.contains(word), word.utf8.count > 1 { return word }
+        return nil
     }
 
     /// Words that never make a key.

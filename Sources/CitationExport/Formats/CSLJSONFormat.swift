@@ -12,8 +12,12 @@ import PubMed
 public enum CSLJSONFormat {
     /// Renders the distinct records of `items` as a JSON array.
     public static func render(_ items: [ExportItem]) -> String {
-        let records = items.uniqueRecords
-        let keys = BibTeXKey.uniqueKeys(for: records)
+        render(ExportCollection(items, withKeys: true))
+    }
+
+    /// Renders the distinct records of a collection, with its keys as ids.
+    static func render(_ collection: ExportCollection) -> String {
+        let records = collection.records, keys = collection.keys
         let body = ParallelRendering.render(count: records.count) { range in
             var output = ""
             output.reserveCapacity(range.count * 2_500)

@@ -13,7 +13,12 @@ public enum RISFormat {
 
     /// Renders the distinct records of `items`.
     public static func render(_ items: [ExportItem]) -> String {
-        let records = items.uniqueRecords
+        render(ExportCollection(items, withKeys: false))
+    }
+
+    /// Renders the distinct records of a collection.
+    static func render(_ collection: ExportCollection) -> String {
+        let records = collection.records
         return ParallelRendering.render(count: records.count) { range in
             var output = ""
             output.reserveCapacity(range.count * 2_000)

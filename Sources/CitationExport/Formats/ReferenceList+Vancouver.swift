@@ -29,7 +29,7 @@ extension ReferenceList {
                 locator += ":" + pages
             }
             if !locator.isEmpty { source += " " + locator + "." }
-            parts.append(markdown(source.trimmingCharacters(in: .whitespaces)))
+            parts.append(markdown(source.trimmingBlanks))
         }
         if let doi = record.doi { parts.append("doi: " + markdown(doi.value) + ".") }
         parts.append("PMID: [\(record.pmid)](\(record.pubMedURL)).")

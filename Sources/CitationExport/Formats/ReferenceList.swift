@@ -11,7 +11,12 @@ import PubMed
 public enum ReferenceList {
     /// Renders the distinct records of `items` as a Markdown list with a heading.
     public static func render(_ items: [ExportItem], style: ReferenceStyle) -> String {
-        let records = items.uniqueRecords
+        render(ExportCollection(items, withKeys: false), style: style)
+    }
+
+    /// Renders the distinct records of a collection as a Markdown list with a heading.
+    static func render(_ collection: ExportCollection, style: ReferenceStyle) -> String {
+        let records = collection.records
         var output = "# References\n\n"
         output.reserveCapacity(records.count * 400)
         switch style {
@@ -20,11 +25,12 @@ public enum ReferenceList {
                 range.map { "\($0 + 1). " + vancouver(records[$0]) + "\n" }.joined()
             }
         case .apa:
-            // Sort keys are computed once per record, not per comparison.
-            let keyed = records.enumerated().map { (key: apaSortKey($0.element), offset: $0.offset, record: $0.element) }
-            let sorted = keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.offset < $1.offset }.map(\.record)
-            output += ParallelRendering.render(count: sorted.count) { range in
-                range.map { "- " + apa(sorted[$0]) + "\n" }.joined()
+            // Sort keys are computed once per record, not per comparison; the positions are
+            // sorted, not the records (copying a record costs a retain per field).
+            let keys = records.map(apaSortKey)
+            let order = records.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            output += ParallelRendering.render(count: order.count) { range in
+                range.map { "- " + apa(records[order[$0]]) + "\n" }.joined()
             }
         }
         return output
@@ -32,9 +38,21 @@ public enum ReferenceList {
 
     /// Escapes Markdown's inline syntax characters.
     static func markdown(_ text: String) -> String {
+        let clean = text.collapsingWhitespace
+        // ASCII text byte by byte (each byte is one character there).
+        if clean.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard clean.utf8.contains(where: { markdownSpecial[Int($0)] }) else { return clean }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(clean.utf8.count + 8)
+            for byte in clean.utf8 {
+                if markdownSpecial[Int(byte)] { bytes.append(0x5C) }
+                bytes.append(byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var output = ""
         output.reserveCapacity(text.utf8.count)
-        for character in text.collapsingWhitespace {
+        for character in clean {
             switch character {
             case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|", "~", "$":
                 output.append("\\")
@@ -45,6 +63,9 @@ public enum ReferenceList {
         }
         return output
     }
+
+    /// The ASCII bytes `markdown(_:)` escapes.
+    private static let markdownSpecial: [Bool] = (0..<128).map { "\\*_`[]<>#|~$".utf8.contains(UInt8($0)) }
 
     /// Appends `.` unless the text already ends with a sentence mark.
     static func sentence(_ text: String) -> String {

@@ -23,31 +23,59 @@ public enum LaTeXEscaping {
             if specialASCII[Int(byte)] { needsWork = true }
         }
         if !needsWork { return text }
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 32)
         if isASCII {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count + 32)
             for byte in text.utf8 {
                 if let replacement = asciiReplacements[Int(byte)] { bytes.append(contentsOf: replacement) } else { bytes.append(byte) }
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            var end = index + 1
-            while end < scalars.count, isCombining(scalars[end]) { end += 1 }
-            if end == index + 1, scalars[index].isASCII {
-                appendASCII(scalars[index], to: &output)
-            } else {
-                var cluster = String.UnicodeScalarView()
-                cluster.append(contentsOf: scalars[index..<end])
-                appendNonASCII(Character(String(cluster)), to: &output)
+        var utf8Text = text
+        utf8Text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let (scalar, width) = decodeScalar(utf8, at: index)
+                // The cluster: this scalar and the combining marks after it (all at or above
+                // U+0300, so their lead bytes are at least 0xCC).
+                var end = index + width
+                while end < utf8.count, utf8[end] >= 0xCC {
+                    let (next, nextWidth) = decodeScalar(utf8, at: end)
+                    guard isCombining(next) else { break }
+                    end += nextWidth
+                }
+                if end == index + width, scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    if let replacement = asciiReplacements[Int(byte)] { bytes.append(contentsOf: replacement) } else { bytes.append(byte) }
+                } else {
+                    var output = ""
+                    appendNonASCII(Character(String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<end]), as: UTF8.self)), to: &output)
+                    bytes.append(contentsOf: output.utf8)
+                }
+                index = end
             }
-            index = end
         }
-        return output
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The scalar starting at `index` of valid UTF-8, and its length in bytes.
+    private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(utf8[index])
+        let value: UInt32, width: Int
+        switch lead {
+        case ..<0x80: return (Unicode.Scalar(UInt8(lead)), 1)
+        case ..<0xE0:
+            value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+            width = 2
+        case ..<0xF0:
+            value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+            width = 3
+        default:
+            value = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
+                | UInt32(utf8[index + 3] & 0x3F)
+            width = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {

@@ -19,10 +19,10 @@ public struct PageRange: Hashable, Sendable {
     /// Parses every comma-separated range of a `MedlinePgn`; empty for blank text.
     public static func ranges(medlinePgn: String) -> [PageRange] {
         medlinePgn.split(whereSeparator: { $0 == "," || $0 == ";" }).compactMap { piece in
-            let part = piece.trimmingCharacters(in: .whitespaces)
+            let part = piece.trimmingBlanks
             guard !part.isEmpty else { return nil }
             let ends = part.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmingBlanks }
             if ends.count == 2, !ends[0].isEmpty, !ends[1].isEmpty {
                 return PageRange(first: ends[0], last: expand(end: ends[1], start: ends[0]))
             }

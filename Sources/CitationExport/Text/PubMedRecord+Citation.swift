@@ -13,7 +13,7 @@ extension PubMedRecord {
     /// The title to cite: the article's, the chapter's, or the book's; trailing white space removed.
     public var citationTitle: String? {
         let text = title ?? book?.chapterTitle ?? book?.bookTitle
-        return text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        return text?.trimmingWhitespaceAndNewlines.nilIfEmpty
     }
 
     /// The title without its closing full stop (PubMed titles end with "."), for styles that add their own.
@@ -103,41 +103,82 @@ extension String {
     /// spaces, line and paragraph separators, ideographic space), matched on UTF-8 bytes:
     /// asking Unicode scalar properties per character is far too slow for whole abstracts.
     var collapsingWhitespace: String {
-        var clean = true
-        var previousSpace = true
-        for byte in utf8 {
-            if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { clean = false; break }
-            if byte == 0x20 {
-                if previousSpace { clean = false; break }
-                previousSpace = true
-            } else {
-                previousSpace = false
-            }
-        }
-        if clean && !previousSpace { return self }
         if isEmpty { return self }
-        let bytes = Array(utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
+        var text = self
+        return text.withUTF8 { bytes -> String? in
+            if String.isCollapsed(bytes) { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let width = String.whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    pendingSpace = !output.isEmpty
+                    index += width
+                    continue
+                }
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(bytes[index])
+                index += 1
+            }
+            return String(decoding: output, as: UTF8.self)
+        } ?? self
+    }
+
+    /// Whether `bytes` hold no white space but single spaces between words (no line break,
+    /// tab, run of spaces, Unicode space, or space at either end): `collapsingWhitespace`
+    /// leaves such text as it is.
+    ///
+    /// Runs eight bytes at a time over ASCII text without control characters, where only
+    /// adjacent spaces need finding; other words of eight bytes are checked byte by byte.
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return true }
+        guard bytes[0] != 0x20, bytes[count - 1] != 0x20 else { return false }
+        var previousSpace = false
+        func isClean(at index: Int) -> Bool {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                return true
+            }
+            previousSpace = false
+            if byte < 0x20 { return byte < 0x09 || byte > 0x0D }
+            return byte < 0xC2 || whitespaceWidth(bytes, at: index) == 0
+        }
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var index = 0
-        while index < bytes.count {
-            let width = String.whitespaceWidth(bytes, at: index)
-            if width > 0 {
-                pendingSpace = !output.isEmpty
-                index += width
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A byte at or above 0x80, or below 0x20: look at each byte.
+            if word & highs != 0 || (word &- ones &* 0x20) & ~word & highs != 0 {
+                for offset in index..<(index + 8) where !isClean(at: offset) { return false }
+                index += 8
                 continue
             }
-            if pendingSpace { output.append(0x20) }
-            pendingSpace = false
-            output.append(bytes[index])
+            // 0x80 in exactly the bytes that are spaces.
+            let difference = word ^ (ones &* 0x20)
+            let spaces = ~(((difference & lows) &+ lows) | difference | lows)
+            if spaces & (spaces >> 8) != 0 { return false }
+            if previousSpace && spaces & 0x80 != 0 { return false }
+            previousSpace = spaces >> 56 != 0
+            index += 8
+        }
+        while index < count {
+            if !isClean(at: index) { return false }
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return true
     }
 
     /// The byte length of the White_Space character starting at `index`, or 0.
-    static func whitespaceWidth(_ bytes: [UInt8], at index: Int) -> Int {
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
         let remaining = bytes.count - index

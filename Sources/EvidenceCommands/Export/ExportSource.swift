@@ -83,8 +83,8 @@ enum ExportSource {
         var records: [PubMedRecord] = []
         records.reserveCapacity(pmids.count)
         var missing: [PMID] = []
-        for pmid in pmids {
-            if let record = try store.record(pmid) { records.append(record) } else { missing.append(pmid) }
+        for (pmid, record) in zip(pmids, try store.records(pmids)) {
+            if let record { records.append(record) } else { missing.append(pmid) }
         }
         guard missing.isEmpty else { throw ExportError.unknownPMIDs(missing, index: store.path) }
         return records

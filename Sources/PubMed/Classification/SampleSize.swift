@@ -12,26 +12,39 @@ public enum SampleSize {
     /// The sample size found in `text`, or `nil`.
     public static func find(in text: String) -> Int? {
         let words = tokens(text)
-        let lower = words.map { $0.lowercased() }
         // "a total of N"
-        for index in words.indices.dropFirst(2) where lower[index - 2] == "total" && lower[index - 1] == "of" {
+        for index in words.indices.dropFirst(2) where isWord(words[index - 1], "of") && isWord(words[index - 2], "total") {
             if let number = number(words[index]) { return number }
         }
         // "N (adjective){0,3} noun"
         for (index, word) in words.enumerated() {
             guard let value = number(word) else { continue }
             for offset in 1...4 where index + offset < words.count {
-                let candidate = lower[index + offset]
+                let candidate = words[index + offset].lowercased()
                 if nouns.contains(candidate) { return value }
                 if number(candidate) != nil || stopWords.contains(candidate) { break }
             }
         }
         // "n = N"
         var largest: Int?
-        for index in words.indices.dropFirst(2) where words[index - 1] == "=" && lower[index - 2] == "n" {
+        for index in words.indices.dropFirst(2) where words[index - 1] == "=" && isWord(words[index - 2], "n") {
             if let value = number(words[index]) { largest = max(largest ?? 0, value) }
         }
         return largest
+    }
+
+    /// Whether `word` lower-cased is `lowerCased`, an ASCII word without `k`: compared on bytes,
+    /// since only ASCII letters lower-case to such a word (the Kelvin sign is the one
+    /// non-ASCII letter that lower-cases to ASCII, to `k`).
+    private static func isWord(_ word: String, _ lowerCased: StaticString) -> Bool {
+        guard word.utf8.count == lowerCased.utf8CodeUnitCount else { return false }
+        var index = 0
+        for byte in word.utf8 {
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard folded == lowerCased.utf8Start[index] else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The sample size in a record's abstract (`LABEL: text` sections).
@@ -43,29 +56,28 @@ public enum SampleSize {
     /// word are kept ("1,234", "treatment-resistant"), at its ends dropped.
     static func tokens(_ text: String) -> [String] {
         var result: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         func flush() {
-            while let last = current.last, last == "," || last == "-" { current.removeLast() }
-            var start = current.startIndex
-            while start < current.endIndex, current[start] == "," || current[start] == "-" { start = current.index(after: start) }
-            if start < current.endIndex { result.append(String(current[start...])) }
-            current = String.UnicodeScalarView()
+            var start = 0, end = current.count
+            while end > start, current[end - 1] == 0x2C || current[end - 1] == 0x2D { end -= 1 }
+            while start < end, current[start] == 0x2C || current[start] == 0x2D { start += 1 }
+            if start < end { result.append(String(decoding: current[start..<end], as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
-            let isWordScalar: Bool
-            if scalar.isASCII {
-                let value = scalar.value
-                isWordScalar = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-                    || value == 0x2C || value == 0x2D
-            } else {
-                isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let value = scalar.value
+            if value < 0x80 {
+                if (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+                    || value == 0x2C || value == 0x2D {
+                    current.append(UInt8(value))
+                    continue
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(contentsOf: UTF8.encode(scalar)!)
+                continue
             }
-            if isWordScalar {
-                current.append(scalar)
-            } else {
-                if !current.isEmpty { flush() }
-                if scalar == "=" { result.append("=") }
-            }
+            if !current.isEmpty { flush() }
+            if value == 0x3D { result.append("=") }
         }
         if !current.isEmpty { flush() }
         return result

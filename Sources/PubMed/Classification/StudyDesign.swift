@@ -146,7 +146,7 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
     private init?(title: String, abstract: String) {
         let titleText = title.lowercased()
         let text = titleText + " " + abstract.prefix(600).lowercased()
-        func any(_ cues: [String], in text: String) -> Bool { cues.contains { text.contains($0) } }
+        func any(_ cues: [String], in text: String) -> Bool { cues.contains { text.containsCue($0) } }
         if any(["meta-analysis", "meta-analyses", "metaanalysis"], in: titleText) {
             self = .metaAnalysis
         } else if any(["systematic review"], in: titleText) {

@@ -9,6 +9,11 @@ public struct DOI: Hashable, Sendable, Codable, CustomStringConvertible {
     ///
     /// Returns `nil` when no `10.` prefix is found.
     public init?(_ text: String) {
+        // Fast path, the usual stored form: `10.…` with nothing to trim at either end.
+        if text.utf8.starts(with: [0x31, 0x30, 0x2E]), let last = text.utf8.last, last > 0x20, last < 0x80 {
+            self.value = text
+            return
+        }
         var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:", "DOI:"]
         where trimmed.lowercased().hasPrefix(prefix.lowercased()) {
