@@ -115,10 +115,7 @@ public struct TermImpactIndex {
     /// bm25 ranks them; `nil` when the lists cannot settle it (none built or stale, no
     /// frequent word among them, a page deeper than the lists, or bounds too loose).
     public func topHits(words: [String], limit: Int) throws -> [(PMID, Double)]? {
-        guard !words.isEmpty, limit > 0, try isCurrent(),
-              let state = try database.queryFirst("SELECT documents, list_length, average_length FROM term_impact_state WHERE id = 1",
-                                                  row: { ($0.int(0), $0.int(1), $0.double(2)) }),
-              limit <= state.1 / 2 else { return nil }
+        guard !words.isEmpty, limit > 0 else { return nil }
         let probe = TokenProbe(database: database)
         var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
         var unlisted: [String] = []
@@ -133,7 +130,11 @@ public struct TermImpactIndex {
                 unlisted.append(word)
             }
         }
-        guard !lists.isEmpty else { return nil }
+        // Checked after the lookups: a query of rare words (no list) stops here cheaply.
+        guard !lists.isEmpty, try isCurrent(),
+              let state = try database.queryFirst("SELECT documents, list_length, average_length FROM term_impact_state WHERE id = 1",
+                                                  row: { ($0.int(0), $0.int(1), $0.double(2)) }),
+              limit <= state.1 / 2 else { return nil }
 
         // Magnitudes (bm25() is negative; larger magnitude is better).
         var known: [Int64: Double] = [:]
@@ -158,23 +159,45 @@ public struct TermImpactIndex {
             return lists.keys.reduce(0) { present.contains($1) ? $0 : $0 + (cutoff[$1] ?? 0) }
         }
         let unseenBound = cutoff.values.reduce(0, +)
-        let ordered = known.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let threshold = ordered.count >= limit ? ordered[limit - 1].value : 0
-        guard unseenBound <= threshold else { return nil }
-        let uncertain = ordered.filter { missingBound($0.key) > 0 && $0.value + missingBound($0.key) > threshold }.map(\.key)
-        guard uncertain.count <= Self.maximumRescored else { return nil }
-        if !uncertain.isEmpty {
-            let rescorer = ExactTermScorer(database: database, weights: weights, rows: state.0, averageLength: state.2)
-            let exact = try rescorer.scores(pmids: uncertain, terms: lists.mapValues(\.documents))
-            for pmid in uncertain {
-                let present = listedIn[pmid] ?? []
-                for (term, _) in lists where !present.contains(term) {
-                    known[pmid, default: 0] += exact[pmid]?[term] ?? 0
+        // Candidates by their upper bound (known part + what their missing terms could add),
+        // best first. They are settled in that order, exactly, until the k-th best exact
+        // score beats both the next candidate's upper bound and any unseen record's: the
+        // threshold rises with exact scores instead of partial sums, so fewer records need
+        // rescoring and flat score distributions (stop-word-like terms) still settle.
+        var candidates = known.map { (pmid: $0.key, upper: $0.value + missingBound($0.key)) }
+        candidates.sort { $0.upper != $1.upper ? $0.upper > $1.upper : $0.pmid < $1.pmid }
+        var best = BestScores(capacity: limit)
+        var next = 0
+        var rescored = 0
+        var batch = 64
+        let rescorer = ExactTermScorer(database: database, weights: weights, rows: state.0, averageLength: state.2)
+        let documentCounts = lists.mapValues(\.documents)
+        while true {
+            let nextUpper = next < candidates.count ? candidates[next].upper : 0
+            if best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > max(unseenBound, nextUpper) { break }
+            if next >= candidates.count {
+                // Every candidate is settled, and an unseen record could still tie or win
+                // (or fill a short page) unless every list was complete.
+                guard unseenBound == 0 else { return nil }
+                break
+            }
+            let slice = candidates[next..<min(candidates.count, next + batch)]
+            next += slice.count
+            batch *= 2
+            let uncertain = slice.filter { missingBound($0.pmid) > 0 }.map(\.pmid)
+            rescored += uncertain.count
+            guard rescored <= Self.maximumRescored else { return nil }
+            let exact = uncertain.isEmpty ? [:] : try rescorer.scores(pmids: uncertain, terms: documentCounts)
+            for candidate in slice {
+                var score = known[candidate.pmid] ?? 0
+                let present = listedIn[candidate.pmid] ?? []
+                for term in lists.keys where !present.contains(term) {
+                    score += exact[candidate.pmid]?[term] ?? 0
                 }
+                best.insert(candidate.pmid, score: -score)
             }
         }
-        let best = known.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
-        return best.map { (PMID($0.key), -$0.value) }
+        return best.ordered.map { (PMID($0.0), $0.1) }
     }
 }
 
@@ -296,11 +319,26 @@ extension Data {
 
 /// Tokenizes text exactly as the index does, through a temporary FTS5 table with the same
 /// tokenizer, to learn the stemmed, folded terms FTS5 stores for a word.
+///
+/// The tokenizer is fixed (the schema's `porter fold unicode61 remove_diacritics 2`), so the
+/// terms of a text never change: they are remembered process-wide, and a word seen before
+/// costs a dictionary lookup instead of a write to the temporary table.
 struct TokenProbe {
     let database: Database
 
+    /// Terms of texts tokenized before, shared by every connection.
+    static let cache = TokenCache()
+
     /// The index terms of `text`, in order.
     func tokens(of text: String) throws -> [String] {
+        if let known = Self.cache[text] { return known }
+        let terms = try probe(text)
+        Self.cache[text] = terms
+        return terms
+    }
+
+    /// Tokenizes `text` through the temporary table.
+    func probe(_ text: String) throws -> [String] {
         try database.execute("""
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_probe USING fts5(x, tokenize='porter fold unicode61 remove_diacritics 2');
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_probe_instance USING fts5vocab(temp, token_probe, 'instance');
@@ -331,6 +369,28 @@ enum BroadQueryShape {
             return words
         default:
             return nil
+        }
+    }
+}
+
+/// A bounded, thread-safe map from texts to their index terms (cleared when full).
+final class TokenCache: @unchecked Sendable {
+    private var terms: [String: [String]] = [:]
+    private let lock = NSLock()
+    /// Texts kept before the cache starts again from empty.
+    let capacity = 50_000
+
+    subscript(text: String) -> [String]? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return terms[text]
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            if terms.count >= capacity { terms.removeAll(keepingCapacity: true) }
+            terms[text] = newValue
         }
     }
 }
