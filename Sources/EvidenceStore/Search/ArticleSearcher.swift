@@ -226,9 +226,16 @@ public final class ArticleSearcher {
         return page.map { pmid, score in
             let row = rows[pmid.value]
             var title = HighlightedText(plain: row?.title ?? "")
-            var snippet = HighlightedText(plain: snippets ? Self.leadingPassage(row?.abstract) : "")
             if let text = marked[pmid]?.title, !text.isEmpty { title = HighlightedText(markedText: text) }
-            if snippets, let text = marked[pmid]?.snippet, !text.isEmpty { snippet = HighlightedText(markedText: text) }
+            // The leading passage only for hits without a marked snippet.
+            let snippet: HighlightedText
+            if !snippets {
+                snippet = HighlightedText(plain: "")
+            } else if let text = marked[pmid]?.snippet, !text.isEmpty {
+                snippet = HighlightedText(markedText: text)
+            } else {
+                snippet = HighlightedText(plain: Self.leadingPassage(row?.abstract))
+            }
             let types = row?.types ?? []
             return SearchHit(pmid: pmid, year: row?.year, firstAuthor: row?.author, journal: row?.journal, title: title,
                              publicationTypes: types, design: StudyDesign(publicationTypes: types, meshDescriptors: row?.mesh ?? [],
@@ -275,7 +282,20 @@ public final class ArticleSearcher {
     /// About 40 words from the start of the abstract, for hits without text matches.
     static func leadingPassage(_ abstract: String?) -> String {
         guard let abstract else { return "" }
-        let words = abstract.split(whereSeparator: \.isWhitespace)
+        // Only the first 41 words are looked at (not the whole abstract split into words).
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = abstract.startIndex
+        while index < abstract.endIndex, words.count <= 40 {
+            if abstract[index].isWhitespace {
+                if let begin = start { words.append(abstract[begin..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = abstract.index(after: index)
+        }
+        if let begin = start, words.count <= 40 { words.append(abstract[begin..<index]) }
         return words.prefix(40).joined(separator: " ") + (words.count > 40 ? "…" : "")
     }
 
