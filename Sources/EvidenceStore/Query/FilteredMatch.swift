@@ -103,28 +103,20 @@ public struct FilteredMatch: Hashable, Sendable {
         }
     }
 
-    /// A field criterion as a lookup by PMID where a table is keyed by it (dates, journal,
-    /// types, languages, PMIDs); otherwise membership in the criterion's PMID set. The `+`
-    /// before a column keeps SQLite on the PMID key rather than the column's own index.
+    /// A field criterion as a lookup by PMID in a small table keyed by it (publication types,
+    /// languages: a probe per hit); otherwise membership in the criterion's PMID set, built
+    /// once from the criterion's own index. Dates and journals are sets: their lookup by PMID
+    /// would read each hit's whole article row, which costs more than the set from the
+    /// `pub_year`/`sort_date` index once the text is broad. The `+` before a column keeps
+    /// SQLite on the PMID key rather than the column's own index.
     static func fieldPredicate(_ criterion: FieldCriterion, _ arguments: inout [SQLArgument]) -> String {
         switch criterion {
-        case .publicationDate(let range):
-            if range.isWholeYears {
-                arguments += [.integer(Int64(range.from.year)), .integer(Int64(range.to.year))]
-                return "EXISTS (SELECT 1 FROM article WHERE pmid = article_fts.rowid AND +pub_year BETWEEN ? AND ?)"
-            }
-            arguments += [.text(range.from.lowerBound), .text(range.to.upperBound)]
-            return "EXISTS (SELECT 1 FROM article WHERE pmid = article_fts.rowid AND +sort_date BETWEEN ? AND ?)"
         case .publicationType(let name):
             arguments.append(.text(name))
             return "EXISTS (SELECT 1 FROM publication_type WHERE pmid = article_fts.rowid AND +name = ? COLLATE NOCASE)"
         case .language(let code):
             arguments.append(.text(code))
             return "EXISTS (SELECT 1 FROM language WHERE pmid = article_fts.rowid AND +code = ?)"
-        case .journal(let name, false):
-            arguments += [.text(name), .text(name), .text(name)]
-            return "EXISTS (SELECT 1 FROM article WHERE pmid = article_fts.rowid AND (+journal_ta = ? COLLATE NOCASE"
-                + " OR journal_iso = ? COLLATE NOCASE OR journal_title = ? COLLATE NOCASE))"
         case .pmid(let pmid):
             arguments.append(.integer(pmid))
             return "+article_fts.rowid = ?"

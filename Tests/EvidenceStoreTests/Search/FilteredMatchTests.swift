@@ -150,10 +150,12 @@ struct FilteredMatchExplanationTests {
     @Test("explain shows the single pass and its filter")
     func explanation() throws {
         let text = QueryExplanation(try SearchQuery("ketamine AND 2015:2020[dp]")).description
+        let typed = QueryExplanation(try SearchQuery("ketamine NOT Review[pt]")).description
+        #expect(typed.contains("AND NOT EXISTS (SELECT 1 FROM publication_type WHERE pmid = article_fts.rowid AND +name = ? COLLATE NOCASE)"))
         #expect(text.hasSuffix("""
             Ranked and counted in one FTS5 pass, each hit filtered by PMID:
               MATCH "ketamine"
-              AND EXISTS (SELECT 1 FROM article WHERE pmid = article_fts.rowid AND +pub_year BETWEEN ? AND ?)
+              AND +article_fts.rowid IN (SELECT pmid FROM article WHERE pub_year BETWEEN ? AND ?)
               ?2 = 2015
               ?3 = 2020
             """))
