@@ -286,14 +286,17 @@ public final class ArticleSearcher {
         var words: [Substring] = []
         var start: String.Index?
         var index = abstract.startIndex
+        let scalars = abstract.unicodeScalars
         while index < abstract.endIndex, words.count <= 40 {
-            if abstract[index].isWhitespace {
+            let scalar = scalars[index]
+            let isWhitespace = scalar.isASCII ? (scalar == " " || ("\t"..."\r").contains(scalar)) : scalar.properties.isWhitespace
+            if isWhitespace {
                 if let begin = start { words.append(abstract[begin..<index]) }
                 start = nil
             } else if start == nil {
                 start = index
             }
-            index = abstract.index(after: index)
+            index = scalars.index(after: index)
         }
         if let begin = start, words.count <= 40 { words.append(abstract[begin..<index]) }
         return words.prefix(40).joined(separator: " ") + (words.count > 40 ? "…" : "")
