@@ -12,9 +12,9 @@ import PubMed
 /// - a candidate's known score is the sum of its list scores; a word whose list it is missing
 ///   from adds at most that list's last score; a record in no list scores at most the sum of
 ///   the lists' last scores;
-/// - candidates that could still enter the top k are rescored exactly (their term counts
-///   come from tokenizing the record with the index's own tokenizer; lengths from
-///   `article_fts_docsize`), which makes the top k exactly bm25's;
+/// - the k-th best known part is a lower bound on the k-th best score; candidates whose
+///   upper bound reaches it are rescored exactly, in one FTS5 pass over the query restricted
+///   to them (bm25 computed for those rows only), which makes the top k exactly bm25's;
 /// - when the bounds cannot settle it (too many candidates to rescore, or an unseen record
 ///   could still win), `topHits` returns nil and the caller ranks every hit.
 ///
@@ -35,8 +35,8 @@ public struct TermImpactIndex {
     public static let longListShare = 0.05
     /// Terms found in at least this share of records get a list.
     public static let minimumShare = 0.01
-    /// Most candidates rescored exactly for one query.
-    public static let maximumRescored = 1000
+    /// Most candidates rescored exactly for one query (in one FTS5 pass restricted to them).
+    public static let maximumRescored = 20_000
     /// bm25 parameters, as FTS5 fixes them.
     static let k1 = 1.2, b = 0.75
 
@@ -119,9 +119,11 @@ public struct TermImpactIndex {
         let probe = TokenProbe(database: database)
         var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
         var unlisted: [String] = []
-        for word in Set(words) {
+        var terms = Set<String>()
+        for word in words {
             let tokens = try probe.tokens(of: word)
-            guard tokens.count == 1 else { return nil }
+            // Two words with one index term count twice in bm25: leave that to exact ranking.
+            guard tokens.count == 1, terms.insert(tokens[0]).inserted else { return nil }
             let term = tokens[0]
             if let row = try database.queryFirst("SELECT documents, postings FROM term_impact_list WHERE term = ?", arguments: [term],
                                                  row: { ($0.int(0), $0.data(1) ?? Data()) }) {
@@ -159,43 +161,39 @@ public struct TermImpactIndex {
             return lists.keys.reduce(0) { present.contains($1) ? $0 : $0 + (cutoff[$1] ?? 0) }
         }
         let unseenBound = cutoff.values.reduce(0, +)
-        // Candidates by their upper bound (known part + what their missing terms could add),
-        // best first. They are settled in that order, exactly, until the k-th best exact
-        // score beats both the next candidate's upper bound and any unseen record's: the
-        // threshold rises with exact scores instead of partial sums, so fewer records need
-        // rescoring and flat score distributions (stop-word-like terms) still settle.
-        var candidates = known.map { (pmid: $0.key, upper: $0.value + missingBound($0.key)) }
-        candidates.sort { $0.upper != $1.upper ? $0.upper > $1.upper : $0.pmid < $1.pmid }
+        // A lower bound on the k-th best score: the k-th best known part. A candidate whose
+        // upper bound (known part + what its missing terms could add) does not exceed it
+        // cannot enter the top k; the others are rescored exactly, in one pass of FTS5 over
+        // the query restricted to them (bm25 is computed for those rows only). The top k is
+        // settled when its k-th exact score beats anything an unseen record could reach.
+        let lowerBounds = known.values.sorted(by: >)
+        let floor = lowerBounds.count >= limit ? lowerBounds[limit - 1] : 0
+        var exact: [Int64: Double] = [:]
+        var uncertain: [Int64] = []
+        for (pmid, score) in known {
+            let missing = missingBound(pmid)
+            if missing == 0 {
+                exact[pmid] = score
+            } else if score + missing >= floor {
+                uncertain.append(pmid)
+            }
+        }
+        guard uncertain.count <= Self.maximumRescored else { return nil }
+        if !uncertain.isEmpty {
+            let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
+            let list = "[" + uncertain.map(String.init).joined(separator: ",") + "]"
+            try database.query("""
+                SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?
+                AND +rowid IN (SELECT value FROM json_each(?))
+                """, arguments: [expression, list]) { row in
+                exact[row.int64(0)] = abs(row.double(1))
+            }
+        }
         var best = BestScores(capacity: limit)
-        var next = 0
-        var rescored = 0
-        var batch = 64
-        let rescorer = ExactTermScorer(database: database, weights: weights, rows: state.0, averageLength: state.2)
-        let documentCounts = lists.mapValues(\.documents)
-        while true {
-            let nextUpper = next < candidates.count ? candidates[next].upper : 0
-            if best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > max(unseenBound, nextUpper) { break }
-            if next >= candidates.count {
-                // Every candidate is settled, and an unseen record could still tie or win
-                // (or fill a short page) unless every list was complete.
-                guard unseenBound == 0 else { return nil }
-                break
-            }
-            let slice = candidates[next..<min(candidates.count, next + batch)]
-            next += slice.count
-            batch *= 2
-            let uncertain = slice.filter { missingBound($0.pmid) > 0 }.map(\.pmid)
-            rescored += uncertain.count
-            guard rescored <= Self.maximumRescored else { return nil }
-            let exact = uncertain.isEmpty ? [:] : try rescorer.scores(pmids: uncertain, terms: documentCounts)
-            for candidate in slice {
-                var score = known[candidate.pmid] ?? 0
-                let present = listedIn[candidate.pmid] ?? []
-                for term in lists.keys where !present.contains(term) {
-                    score += exact[candidate.pmid]?[term] ?? 0
-                }
-                best.insert(candidate.pmid, score: -score)
-            }
+        for (pmid, score) in exact { best.insert(pmid, score: -score) }
+        // An unseen record could still tie or win, or fill a short page.
+        if unseenBound > 0 {
+            guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else { return nil }
         }
         return best.ordered.map { (PMID($0.0), $0.1) }
     }
