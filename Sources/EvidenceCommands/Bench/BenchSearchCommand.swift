@@ -33,6 +33,10 @@ struct BenchSearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Only generate and ingest the indexes.")
     var prepareOnly = false
 
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Only queries of these shapes (e.g. \"date range\" \"field tags\").",
+                                                                   valueName: "shape"))
+    var shape: [String] = []
+
     @Flag(help: "Print every query's figures too.")
     var verbose = false
 
@@ -88,7 +92,7 @@ struct BenchSearchCommand: ParsableCommand {
         }
 
         var timings: [Timing] = []
-        for (category, text) in BenchSearchQueries.all {
+        for (category, text) in BenchSearchQueries.all where shape.isEmpty || shape.contains(category.rawValue) {
             let query = try ArticleSearcher.parse(text)
             let compiled = QueryCompiler.compile(query)
             let total = try searcher.count(text)

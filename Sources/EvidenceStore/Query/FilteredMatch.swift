@@ -103,20 +103,13 @@ public struct FilteredMatch: Hashable, Sendable {
         }
     }
 
-    /// A field criterion as a lookup by PMID in a small table keyed by it (publication types,
-    /// languages: a probe per hit); otherwise membership in the criterion's PMID set, built
-    /// once from the criterion's own index. Dates and journals are sets: their lookup by PMID
-    /// would read each hit's whole article row, which costs more than the set from the
-    /// `pub_year`/`sort_date` index once the text is broad. The `+` before a column keeps
-    /// SQLite on the PMID key rather than the column's own index.
+    /// A field criterion as membership in the criterion's PMID set, built once per statement
+    /// from the criterion's own index (a PMID equality for `[pmid]`). Probing each hit by
+    /// PMID instead (correlated `EXISTS`) measured slower on both broad text (an article-row
+    /// read per hit for dates) and narrow text (`esketamine[ti] AND Randomized Controlled
+    /// Trial[pt]` at 1M records: 35 ms against 25 ms for the set).
     static func fieldPredicate(_ criterion: FieldCriterion, _ arguments: inout [SQLArgument]) -> String {
         switch criterion {
-        case .publicationType(let name):
-            arguments.append(.text(name))
-            return "EXISTS (SELECT 1 FROM publication_type WHERE pmid = article_fts.rowid AND +name = ? COLLATE NOCASE)"
-        case .language(let code):
-            arguments.append(.text(code))
-            return "EXISTS (SELECT 1 FROM language WHERE pmid = article_fts.rowid AND +code = ?)"
         case .pmid(let pmid):
             arguments.append(.integer(pmid))
             return "+article_fts.rowid = ?"
