@@ -179,6 +179,12 @@ public struct TermImpactIndex {
             }
         }
         guard uncertain.count <= Self.maximumRescored else { return nil }
+        // The k-th exact score cannot exceed the k-th best upper bound: when that does not
+        // beat the unseen bound, rescoring cannot settle the top k, so give up before paying for it.
+        if unseenBound > 0 {
+            let uppers = known.keys.map { (known[$0] ?? 0) + missingBound($0) }.sorted(by: >)
+            guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
+        }
         if !uncertain.isEmpty {
             let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
             let list = "[" + uncertain.map(String.init).joined(separator: ",") + "]"
