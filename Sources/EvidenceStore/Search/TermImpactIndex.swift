@@ -35,10 +35,8 @@ public struct TermImpactIndex {
     public static let longListShare = 0.05
     /// Terms found in at least this share of records get a list.
     public static let minimumShare = 0.01
-    /// Most candidates rescored exactly for one query (in FTS5 passes restricted to them).
+    /// Most candidates rescored exactly for one query (in one FTS5 pass restricted to them).
     public static let maximumRescored = 20_000
-    /// Candidates rescored by the first pass; each further pass takes four times more.
-    static let firstRescoreBatch = 2000
     /// bm25 parameters, as FTS5 fixes them.
     static let k1 = 1.2, b = 0.75
 
@@ -117,12 +115,6 @@ public struct TermImpactIndex {
     /// bm25 ranks them; `nil` when the lists cannot settle it (none built or stale, no
     /// frequent word among them, a page deeper than the lists, or bounds too loose).
     public func topHits(words: [String], limit: Int) throws -> [(PMID, Double)]? {
-        try topHits(words: words, limit: limit, firstBatch: Self.firstRescoreBatch)
-    }
-
-    /// `topHits(words:limit:)` with the size of the first rescoring pass given (tests use 1 to
-    /// exercise several passes).
-    func topHits(words: [String], limit: Int, firstBatch: Int) throws -> [(PMID, Double)]? {
         guard !words.isEmpty, limit > 0 else { return nil }
         let probe = TokenProbe(database: database)
         var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
@@ -177,13 +169,13 @@ public struct TermImpactIndex {
         let lowerBounds = known.values.sorted(by: >)
         let floor = lowerBounds.count >= limit ? lowerBounds[limit - 1] : 0
         var exact: [Int64: Double] = [:]
-        var uncertain: [(pmid: Int64, upper: Double)] = []
+        var uncertain: [Int64] = []
         for (pmid, score) in known {
             let missing = missingBound(pmid)
             if missing == 0 {
                 exact[pmid] = score
             } else if score + missing >= floor {
-                uncertain.append((pmid, score + missing))
+                uncertain.append(pmid)
             }
         }
         guard uncertain.count <= Self.maximumRescored else { return nil }
@@ -193,21 +185,9 @@ public struct TermImpactIndex {
             let uppers = known.keys.map { (known[$0] ?? 0) + missingBound($0) }.sorted(by: >)
             guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
         }
-        // Best upper bounds first, in growing batches: once the k-th exact score beats the
-        // next candidate's upper bound, the rest cannot enter the top k and are never scored
-        // (bm25 per rescored row is most of a pass's cost; the doclist walk is the rest).
-        uncertain.sort { $0.upper != $1.upper ? $0.upper > $1.upper : $0.pmid < $1.pmid }
-        let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
-        var next = 0
-        var batch = max(1, firstBatch)
-        while next < uncertain.count {
-            var best = BestScores(capacity: limit)
-            for (pmid, score) in exact { best.insert(pmid, score: -score) }
-            if best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > uncertain[next].upper { break }
-            let slice = uncertain[next..<min(uncertain.count, next + batch)]
-            next += slice.count
-            batch *= 4
-            let list = "[" + slice.map { String($0.pmid) }.joined(separator: ",") + "]"
+        if !uncertain.isEmpty {
+            let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
+            let list = "[" + uncertain.map(String.init).joined(separator: ",") + "]"
             try database.query("""
                 SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?
                 AND +rowid IN (SELECT value FROM json_each(?))
