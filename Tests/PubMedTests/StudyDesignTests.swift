@@ -125,4 +125,16 @@ struct StudyDesignTests {
         book.publicationTypes = [PublicationType(name: "Review")]
         #expect(StudyDesign(record: book) == .review)
     }
+
+    @Test("cue search finds ASCII cues anywhere in the text, including around non-ASCII text", arguments: [
+        ("a randomized trial", "randomized", true), ("randomized", "randomized", true), ("randomize", "randomized", false),
+        ("", "cohort", false), ("cohort", "", false), ("étude de cohorte rétrospective", "cohort", true),
+        ("åsberg open-label", "open-label", true), ("open label", "open-label", false), ("xxregistr", "registry", false),
+        ("meta-analyses of 12 trials", "meta-analyses", true), ("A Double-Blind, RANDOMISED trial", "randomised", true),
+        ("Open-Label Extension", "open-label", true), ("ÉTUDE DE COHORTE", "cohort", true), ("[COHORT]", "cohort", true),
+    ])
+    func cueSearch(text: String, cue: String, expected: Bool) {
+        #expect(StudyDesign.text(text, contains: cue) == expected)
+        #expect(StudyDesign.text(text, contains: cue) == text.lowercased().contains(cue))
+    }
 }

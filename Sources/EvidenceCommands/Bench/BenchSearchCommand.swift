@@ -33,6 +33,10 @@ struct BenchSearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Only generate and ingest the indexes.")
     var prepareOnly = false
 
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Only queries of these shapes (e.g. \"date range\" \"field tags\").",
+                                                                   valueName: "shape"))
+    var shape: [String] = []
+
     @Flag(help: "Print every query's figures too.")
     var verbose = false
 
@@ -65,6 +69,11 @@ struct BenchSearchCommand: ParsableCommand {
         var plainTop: [Double] = []
         var count: [Double] = []
         var plainCount: [Double] = []
+        /// CPU time (this thread's user + system) of the same runs, which load distorts less.
+        var topCPU: [Double] = []
+        var plainTopCPU: [Double] = []
+        var countCPU: [Double] = []
+        var plainCountCPU: [Double] = []
         var overlap: Double = 1
         var ranking: RankingMethod = .exact
     }
@@ -83,7 +92,7 @@ struct BenchSearchCommand: ParsableCommand {
         }
 
         var timings: [Timing] = []
-        for (category, text) in BenchSearchQueries.all {
+        for (category, text) in BenchSearchQueries.all where shape.isEmpty || shape.contains(category.rawValue) {
             let query = try ArticleSearcher.parse(text)
             let compiled = QueryCompiler.compile(query)
             let total = try searcher.count(text)
@@ -92,7 +101,9 @@ struct BenchSearchCommand: ParsableCommand {
             let plain = PlainFTS5Query(database: database, compiled: compiled)
             // Warm up, and check the top 10 against exact bm25.
             let fast = try searcher.search(query, options: SearchOptions(limit: 20))
-            let exact = try searcher.search(query, options: SearchOptions(limit: 20, allowsCandidateRanking: false))
+            // Only candidate ranking can differ from exact bm25 (and the exact run is as slow as plain FTS5).
+            let exact = fast.ranking == .candidates
+                ? try searcher.search(query, options: SearchOptions(limit: 20, allowsCandidateRanking: false)) : fast
             _ = try plain.top20()
             _ = try plain.count()
             timing.ranking = fast.ranking
@@ -101,21 +112,33 @@ struct BenchSearchCommand: ParsableCommand {
                 timing.overlap = Double(Set(fast.hits.prefix(10).map(\.pmid)).intersection(expected).count) / Double(expected.count)
             }
             for _ in 0..<runs {
-                timing.top.append(try Self.milliseconds { _ = try searcher.search(query, options: SearchOptions(limit: 20)) })
-                timing.plainTop.append(try Self.milliseconds { _ = try plain.top20() })
-                timing.count.append(try Self.milliseconds { _ = try searcher.count(text) })
-                timing.plainCount.append(try Self.milliseconds { _ = try plain.count() })
+                var (wall, cpu) = try Self.measured { _ = try searcher.search(query, options: SearchOptions(limit: 20)) }
+                timing.top.append(wall)
+                timing.topCPU.append(cpu)
+                (wall, cpu) = try Self.measured { _ = try plain.top20() }
+                timing.plainTop.append(wall)
+                timing.plainTopCPU.append(cpu)
+                (wall, cpu) = try Self.measured { _ = try searcher.count(text) }
+                timing.count.append(wall)
+                timing.countCPU.append(cpu)
+                (wall, cpu) = try Self.measured { _ = try plain.count() }
+                timing.plainCount.append(wall)
+                timing.plainCountCPU.append(cpu)
             }
             timings.append(timing)
             if verbose {
-                output.write(String(format: "  %-50@ %8d %-16@ top20 %8.2f ms (plain %8.2f)  count %8.2f ms (plain %8.2f)  overlap %.2f %@\n",
+                output.write(String(format: "  %-50@ %8d %-16@ top20 %8.2f ms (plain %8.2f; CPU %.2f/%.2f)  count %8.2f ms (plain %8.2f; CPU %.2f/%.2f)  overlap %.2f %@\n",
                                     text as NSString, total, timing.matchClass.rawValue as NSString,
                                     Self.percentile(timing.top, 0.5), Self.percentile(timing.plainTop, 0.5),
+                                    Self.percentile(timing.topCPU, 0.5), Self.percentile(timing.plainTopCPU, 0.5),
                                     Self.percentile(timing.count, 0.5), Self.percentile(timing.plainCount, 0.5),
+                                    Self.percentile(timing.countCPU, 0.5), Self.percentile(timing.plainCountCPU, 0.5),
                                     timing.overlap, timing.ranking.rawValue as NSString))
             }
         }
         output.write(report(timings))
+        output.write(cpuReport(timings))
+        output.write("load average after the run: \(Self.loadAverage)\n")
         output.write(try sizeReport(database: database, path: path, xmlBytes: xmlBytes))
     }
 
@@ -147,6 +170,29 @@ struct BenchSearchCommand: ParsableCommand {
             }
         }
         lines.append("times in ms, in process, warm cache; ratio = ours p50 / plain FTS5 p50 (lower is better)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The same classes by CPU time (p50 of each side, and the ratio), less distorted by load.
+    func cpuReport(_ timings: [Timing]) -> String {
+        var lines = [String(format: "%-18@ %-14@ %3@ | %-21@ %6@ | %-21@ %6@", "class (CPU time)", "shape", "n",
+                            "top20 ours/plain p50", "ratio", "count ours/plain p50", "ratio")]
+        func row(_ label: String, _ shape: String, _ group: [Timing]) -> String {
+            let top = Self.percentile(group.flatMap(\.topCPU), 0.5), plainTop = Self.percentile(group.flatMap(\.plainTopCPU), 0.5)
+            let count = Self.percentile(group.flatMap(\.countCPU), 0.5)
+            let plainCount = Self.percentile(group.flatMap(\.plainCountCPU), 0.5)
+            return String(format: "%-18@ %-14@ %3d | %9.2f/%-11.2f %6.2f | %9.2f/%-11.2f %6.2f", label as NSString, shape as NSString,
+                          group.count, top, plainTop, top / max(plainTop, 1e-9), count, plainCount, count / max(plainCount, 1e-9))
+        }
+        for matchClass in BenchSearchQueries.MatchClass.allCases {
+            let inClass = timings.filter { $0.matchClass == matchClass }
+            guard !inClass.isEmpty else { continue }
+            lines.append(row(matchClass.rawValue, "all", inClass))
+            for category in BenchSearchQueries.Category.allCases {
+                let group = inClass.filter { $0.category == category }
+                if !group.isEmpty { lines.append(row("", category.rawValue, group)) }
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -191,6 +237,22 @@ struct BenchSearchCommand: ParsableCommand {
             output.write(String(format: "  %-28@ %@  nDCG@10 %.4f  (%.1f s)\n", label as NSString,
                                 weights.bm25Arguments as NSString, score, Date().timeIntervalSince(started)))
         }
+    }
+
+    /// Wall-clock and CPU time of `body` (this thread's user + system time), in milliseconds.
+    static func measured(_ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
+        var before = timespec(), after = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &before)
+        let wall = try milliseconds(body)
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &after)
+        let cpu = Double(after.tv_sec - before.tv_sec) * 1e3 + Double(after.tv_nsec - before.tv_nsec) / 1e6
+        return (wall, cpu)
+    }
+
+    /// `/proc/loadavg`'s three load averages, or "?" where it cannot be read.
+    static var loadAverage: String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 
     static func milliseconds(_ body: () throws -> Void) throws -> Double {

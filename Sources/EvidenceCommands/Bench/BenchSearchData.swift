@@ -20,6 +20,13 @@ struct BenchSearchData {
     func prepare(records: Int, log: (String) -> Void) throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let xml = xmlURL(records: records)
+        let index = indexURL(records: records)
+        if FileManager.default.fileExists(atPath: index.path) {
+            // Built before (possibly from other files, e.g. in chunks): use it as it is.
+            let store = try ArticleStore(path: index.path, create: false)
+            defer { store.close() }
+            if try !store.manifest().isEmpty { return index }
+        }
         if !FileManager.default.fileExists(atPath: xml.path) {
             log("generating \(records) records with \(generator.path)…")
             let process = Process()
@@ -32,7 +39,6 @@ struct BenchSearchData {
                 throw BenchSearchError("gen_pubmed.py failed with status \(process.terminationStatus)")
             }
         }
-        let index = indexURL(records: records)
         let store = try ArticleStore(path: index.path)
         defer { store.close() }
         if try store.manifest().isEmpty {

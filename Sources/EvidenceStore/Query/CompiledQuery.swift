@@ -13,13 +13,18 @@ public struct CompiledQuery: Hashable, Sendable {
     /// The FTS5 expression that ranks and highlights hits: the positive text terms OR-ed
     /// together, or `nil` when the query has no text term (then results are ordered by date).
     public var rankingExpression: String?
+    /// When the query is text ANDed with field criteria (and is not text-only), the same set
+    /// as one FTS5 match filtered hit by hit: ranked and counted in a single pass.
+    public var filteredMatch: FilteredMatch?
 
     /// Creates a compiled query.
-    public init(pmidSQL: String, arguments: [SQLArgument], matchExpression: String?, rankingExpression: String?) {
+    public init(pmidSQL: String, arguments: [SQLArgument], matchExpression: String?, rankingExpression: String?,
+                filteredMatch: FilteredMatch? = nil) {
         self.pmidSQL = pmidSQL
         self.arguments = arguments
         self.matchExpression = matchExpression
         self.rankingExpression = rankingExpression
+        self.filteredMatch = filteredMatch
     }
 }
 

@@ -8,7 +8,9 @@
 public enum FTS5Expression {
     /// An FTS5 string literal for `text`.
     public static func string(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Most tokens hold no quote: skip Foundation's search-and-replace for them.
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + text + "\"" }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The expression for a text-only node, or `nil` if the node holds a field criterion.

@@ -24,7 +24,8 @@ public enum QueryCompiler {
             let unique = leaves.filter { seen.insert($0).inserted }
             ranking = unique.isEmpty ? nil : unique.joined(separator: " OR ")
         }
-        return CompiledQuery(pmidSQL: sql, arguments: arguments, matchExpression: match, rankingExpression: ranking)
+        return CompiledQuery(pmidSQL: sql, arguments: arguments, matchExpression: match, rankingExpression: ranking,
+                             filteredMatch: match == nil ? FilteredMatch.decompose(root) : nil)
     }
 
     /// The SQL text selecting the PMIDs that match an FTS5 expression bound as one argument.

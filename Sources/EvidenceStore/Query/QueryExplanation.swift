@@ -33,6 +33,13 @@ public struct QueryExplanation: Hashable, Sendable, CustomStringConvertible {
         }
         text += "SQL:\n  \(compiled.pmidSQL)\n"
         text += "Arguments:\n" + compiled.arguments.enumerated().map { "  ?\($0.offset + 1) = \($0.element)" }.joined(separator: "\n")
+        if let filtered = compiled.filteredMatch {
+            text += "\nRanked and counted in one FTS5 pass, each hit filtered by PMID:\n  MATCH \(filtered.expression)\n"
+            text += "  AND \(filtered.predicateSQL)"
+            if !filtered.arguments.isEmpty {
+                text += "\n" + filtered.arguments.enumerated().map { "  ?\($0.offset + 2) = \($0.element)" }.joined(separator: "\n")
+            }
+        }
         return text
     }
 

@@ -17,6 +17,8 @@ public final class ArticleSearcher {
     public let database: Database
     /// Column weights for bm25.
     public var weights: SearchWeights
+    /// Whether this searcher created the temporary table `markedPassages` fills.
+    var pageProbeReady = false
 
     /// Creates a searcher over `database` (an evidence index).
     public init(database: Database, weights: SearchWeights = .default) {
@@ -47,7 +49,7 @@ public final class ArticleSearcher {
             }
             let resolvedTotal = try total ?? count(compiled)
             let marked = options.snippets ? try markedPassages(ranked.map(\.0), ranking: compiled.rankingExpression) : [:]
-            let hits = try ranked.map { try hit($0.0, score: $0.1, marked: marked[$0.0], snippets: options.snippets) }
+            let hits = try self.hits(ranked, marked: marked, snippets: options.snippets)
             var facets: [SearchFacet: [FacetCount]] = [:]
             for facet in options.facets {
                 facets[facet] = try facetCounts(facet, compiled: compiled, limit: options.facetLimit)
@@ -87,6 +89,10 @@ public final class ArticleSearcher {
         if let match = compiled.matchExpression {
             return Int(try database.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0)
         }
+        if let filtered = compiled.filteredMatch {
+            return Int(try database.scalarInt(filtered.sql(columns: "count(*)"),
+                                              arguments: [filtered.expression] + Self.bindable(filtered.arguments)) ?? 0)
+        }
         return Int(try database.scalarInt("SELECT count(*) FROM (\(compiled.pmidSQL))", arguments: Self.bindable(compiled.arguments)) ?? 0)
     }
 
@@ -120,19 +126,14 @@ public final class ArticleSearcher {
                 return Page(hits: candidates.dropFirst(offset).map { ($0.0, Optional($0.1)) }, method: .candidates, total: nil)
             }
             if let match = compiled.matchExpression {
-                // One pass over the hits gives both the total and the best `limit + offset`
-                // (bm25() cannot run under a window function, and a separate count(*) would
-                // walk the doclists a second time).
-                var best = BestScores(capacity: limit + offset)
-                var total = 0
-                let statement = try database.prepare("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?")
-                defer { statement.reset() }
-                try statement.bind([match])
-                while try statement.step() {
-                    total += 1
-                    best.insert(statement.int64(0), score: statement.double(1))
-                }
-                return Page(hits: best.ordered.dropFirst(offset).map { (PMID($0.0), Optional($0.1)) }, method: .exact, total: total)
+                return try streamedPage("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?",
+                                        [match], limit: limit, offset: offset)
+            }
+            if let filtered = compiled.filteredMatch {
+                // Text ANDed with field criteria: the same single pass, each hit checked
+                // against the fields by PMID as it streams.
+                return try streamedPage(filtered.sql(columns: "rowid, \(weights.bm25Call)"),
+                                        [filtered.expression] + Self.bindable(filtered.arguments), limit: limit, offset: offset)
             }
             let sql = "SELECT rowid, \(weights.bm25Call) AS score, NULL FROM article_fts WHERE article_fts MATCH ?"
                 + " AND +rowid IN (\(compiled.pmidSQL)) ORDER BY score LIMIT ? OFFSET ?"
@@ -162,6 +163,23 @@ public final class ArticleSearcher {
         }
     }
 
+    /// The best `limit` hits after `offset` of a statement returning (rowid, bm25 score) for
+    /// every hit, with their number. One pass over the hits gives both the total and the
+    /// best `limit + offset` (bm25() cannot run under a window function, and a separate
+    /// count(*) would walk the doclists a second time).
+    func streamedPage(_ sql: String, _ arguments: [any DatabaseBindable], limit: Int, offset: Int) throws -> Page {
+        var best = BestScores(capacity: limit + offset)
+        var total = 0
+        let statement = try database.prepare(sql)
+        defer { statement.reset() }
+        try statement.bind(arguments)
+        while try statement.step() {
+            total += 1
+            best.insert(statement.int64(0), score: statement.double(1))
+        }
+        return Page(hits: best.ordered.dropFirst(offset).map { (PMID($0.0), Optional($0.1)) }, method: .exact, total: total)
+    }
+
     /// Newest first. Walks the `sort_date` index backwards and keeps the matching records, so
     /// a large result set stops after the page instead of sorting every match.
     func byDate(_ compiled: CompiledQuery, limit: Int, offset: Int) throws -> Page {
@@ -173,30 +191,57 @@ public final class ArticleSearcher {
         return Page(hits: hits, method: .unranked, total: nil)
     }
 
-    /// The display fields of one hit, with highlighted title and snippet.
     /// The display fields of one hit; `marked` holds its highlighted title and snippet
     /// (from `markedPassages`), when the query had text terms that matched.
     func hit(_ pmid: PMID, score: Double?, marked: (title: String?, snippet: String?)?, snippets: Bool) throws -> SearchHit {
-        let row = try database.queryFirst("""
-            SELECT pub_year, first_author, coalesce(journal_ta, journal_iso, journal_title), title, doi, abstract
-            FROM article WHERE pmid = ?
-            """, arguments: [pmid]) { row in
-            (row.optionalInt(0), row.string(1), row.string(2), row.string(3), row.string(4), row.string(5))
+        try hits([(pmid, score)], marked: marked.map { [pmid: $0] } ?? [:], snippets: snippets).first
+            ?? SearchHit(pmid: pmid, year: nil, firstAuthor: nil, journal: nil, title: HighlightedText(plain: ""), publicationTypes: [],
+                         design: StudyDesign(publicationTypes: [], meshDescriptors: [], title: "", abstract: ""),
+                         doi: nil, snippet: HighlightedText(plain: ""), score: score)
+    }
+
+    /// The display fields of a page of hits, in the page's order, read with one statement:
+    /// the article row with its publication types and MeSH descriptors gathered in the same
+    /// row (joined by U+001F, which XML text cannot hold).
+    func hits(_ page: [(PMID, Double?)], marked: [PMID: (title: String?, snippet: String?)], snippets: Bool) throws -> [SearchHit] {
+        guard !page.isEmpty else { return [] }
+        typealias Row = (year: Int?, author: String?, journal: String?, title: String?, doi: String?, abstract: String?,
+                         types: [String], mesh: [String])
+        var rows: [Int64: Row] = [:]
+        rows.reserveCapacity(page.count)
+        func list(_ text: String?) -> [String] {
+            guard let text, !text.isEmpty else { return [] }
+            return text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
         }
-        let types = try database.query("SELECT name FROM publication_type WHERE pmid = ? ORDER BY position", arguments: [pmid]) {
-            $0.string(0) ?? ""
+        let ids = "[" + page.map { String($0.0.value) }.joined(separator: ",") + "]"
+        try database.query("""
+            SELECT a.pmid, a.pub_year, a.first_author, coalesce(a.journal_ta, a.journal_iso, a.journal_title), a.title, a.doi, a.abstract,
+                (SELECT group_concat(name, char(31)) FROM (SELECT name FROM publication_type WHERE pmid = a.pmid ORDER BY position)),
+                (SELECT group_concat(descriptor, char(31)) FROM (SELECT descriptor FROM mesh_heading WHERE pmid = a.pmid ORDER BY position))
+            FROM article a WHERE a.pmid IN (SELECT value FROM json_each(?))
+            """, arguments: [ids]) { row in
+            rows[row.int64(0)] = (row.optionalInt(1), row.string(2), row.string(3), row.string(4), row.string(5), row.string(6),
+                                  list(row.string(7)), list(row.string(8)))
         }
-        let mesh = try database.query("SELECT descriptor FROM mesh_heading WHERE pmid = ? ORDER BY position", arguments: [pmid]) {
-            $0.string(0) ?? ""
+        return page.map { pmid, score in
+            let row = rows[pmid.value]
+            var title = HighlightedText(plain: row?.title ?? "")
+            if let text = marked[pmid]?.title, !text.isEmpty { title = HighlightedText(markedText: text) }
+            // The leading passage only for hits without a marked snippet.
+            let snippet: HighlightedText
+            if !snippets {
+                snippet = HighlightedText(plain: "")
+            } else if let text = marked[pmid]?.snippet, !text.isEmpty {
+                snippet = HighlightedText(markedText: text)
+            } else {
+                snippet = HighlightedText(plain: Self.leadingPassage(row?.abstract))
+            }
+            let types = row?.types ?? []
+            return SearchHit(pmid: pmid, year: row?.year, firstAuthor: row?.author, journal: row?.journal, title: title,
+                             publicationTypes: types, design: StudyDesign(publicationTypes: types, meshDescriptors: row?.mesh ?? [],
+                                                                        title: row?.title ?? "", abstract: row?.abstract ?? ""),
+                             doi: row?.doi, snippet: snippet, score: score)
         }
-        var title = HighlightedText(plain: row?.3 ?? "")
-        var snippet = HighlightedText(plain: snippets ? Self.leadingPassage(row?.5) : "")
-        if let text = marked?.title, !text.isEmpty { title = HighlightedText(markedText: text) }
-        if snippets, let text = marked?.snippet, !text.isEmpty { snippet = HighlightedText(markedText: text) }
-        return SearchHit(pmid: pmid, year: row?.0, firstAuthor: row?.1, journal: row?.2, title: title,
-                         publicationTypes: types, design: StudyDesign(publicationTypes: types, meshDescriptors: mesh,
-                                                                    title: row?.3 ?? "", abstract: row?.5 ?? ""),
-                         doi: row?.4, snippet: snippet, score: score)
     }
 
     /// Highlighted titles and abstract snippets for a page of hits, with matches wrapped in
@@ -205,25 +250,41 @@ public final class ArticleSearcher {
     /// The page's records are copied into a temporary FTS5 table with the same columns and
     /// tokenizer, and FTS5's `highlight()`/`snippet()` run there with the same expression: the
     /// result is what they would give on the index, without re-opening the index's (possibly
-    /// long, prefix- or phrase-merged) doclists once per hit.
+    /// long, prefix- or phrase-merged) doclists once per hit. The table takes its text from a
+    /// temporary content table, so emptying it after the page is FTS5's `delete-all` (no second
+    /// tokenizing of the records, which deleting rows of an ordinary FTS5 table costs).
     func markedPassages(_ pmids: [PMID], ranking: String?) throws -> [PMID: (title: String?, snippet: String?)] {
         guard let ranking, !pmids.isEmpty else { return [:] }
-        try database.execute("""
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.page_probe USING fts5(title, abstract, mesh_terms, keyword_terms, author_names,
-                tokenize='porter fold unicode61 remove_diacritics 2');
-            DELETE FROM temp.page_probe;
-            """)
-        defer { try? database.execute("DELETE FROM temp.page_probe") }
+        if !pageProbeReady {
+            try database.execute("""
+                CREATE TABLE IF NOT EXISTS temp.page_passage_text(id INTEGER PRIMARY KEY, title, abstract, mesh_terms, keyword_terms,
+                    author_names);
+                CREATE VIRTUAL TABLE IF NOT EXISTS temp.page_passage USING fts5(title, abstract, mesh_terms, keyword_terms, author_names,
+                    content='page_passage_text', content_rowid='id', tokenize='porter fold unicode61 remove_diacritics 2');
+                INSERT INTO temp.page_passage(page_passage) VALUES('delete-all');
+                DELETE FROM temp.page_passage_text;
+                """)
+            pageProbeReady = true
+        }
+        // Cached statements: nothing is parsed again on the next page.
+        defer {
+            try? database.execute("INSERT INTO temp.page_passage(page_passage) VALUES('delete-all')", arguments: [])
+            try? database.execute("DELETE FROM temp.page_passage_text", arguments: [])
+        }
         let list = "[" + pmids.map(\.description).joined(separator: ",") + "]"
         try database.execute("""
-            INSERT INTO temp.page_probe(rowid, title, abstract, mesh_terms, keyword_terms, author_names)
+            INSERT INTO temp.page_passage_text(id, title, abstract, mesh_terms, keyword_terms, author_names)
             SELECT pmid, title, abstract, mesh_terms, keyword_terms, author_names FROM article
             WHERE pmid IN (SELECT value FROM json_each(?))
             """, arguments: [list])
+        try database.execute("""
+            INSERT INTO temp.page_passage(rowid, title, abstract, mesh_terms, keyword_terms, author_names)
+            SELECT id, title, abstract, mesh_terms, keyword_terms, author_names FROM temp.page_passage_text
+            """, arguments: [])
         var result: [PMID: (title: String?, snippet: String?)] = [:]
         try database.query("""
-            SELECT rowid, highlight(page_probe, 0, char(1), char(2)), snippet(page_probe, 1, char(1), char(2), '…', 40)
-            FROM temp.page_probe WHERE page_probe MATCH ?
+            SELECT rowid, highlight(page_passage, 0, char(1), char(2)), snippet(page_passage, 1, char(1), char(2), '…', 40)
+            FROM temp.page_passage WHERE page_passage MATCH ?
             """, arguments: [ranking]) { row in
             result[PMID(row.int64(0))] = (row.string(1), row.string(2))
         }
@@ -233,7 +294,23 @@ public final class ArticleSearcher {
     /// About 40 words from the start of the abstract, for hits without text matches.
     static func leadingPassage(_ abstract: String?) -> String {
         guard let abstract else { return "" }
-        let words = abstract.split(whereSeparator: \.isWhitespace)
+        // Only the first 41 words are looked at (not the whole abstract split into words).
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = abstract.startIndex
+        let scalars = abstract.unicodeScalars
+        while index < abstract.endIndex, words.count <= 40 {
+            let scalar = scalars[index]
+            let isWhitespace = scalar.isASCII ? (scalar == " " || ("\t"..."\r").contains(scalar)) : scalar.properties.isWhitespace
+            if isWhitespace {
+                if let begin = start { words.append(abstract[begin..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = scalars.index(after: index)
+        }
+        if let begin = start, words.count <= 40 { words.append(abstract[begin..<index]) }
         return words.prefix(40).joined(separator: " ") + (words.count > 40 ? "…" : "")
     }
 

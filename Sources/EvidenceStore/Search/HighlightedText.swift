@@ -27,23 +27,27 @@ public struct HighlightedText: Hashable, Sendable {
         segments = text.isEmpty ? [] : [Segment(text, isMatch: false)]
     }
 
-    /// Parses text in which FTS5 wrapped each match in U+0001 … U+0002.
+    /// Parses text in which FTS5 wrapped each match in U+0001 … U+0002; tabs and line breaks
+    /// become spaces. Works on UTF-8 bytes (the marks and white space are ASCII, and UTF-8
+    /// never uses ASCII bytes inside a multi-byte character).
     init(markedText text: String) {
         var segments: [Segment] = []
-        var current = ""
+        var current: [UInt8] = []
+        current.reserveCapacity(text.utf8.count)
         var inMatch = false
-        for character in text {
-            if character == "\n" || character == "\r" || character == "\t" {
-                current.append(" ")
-            } else if character == "\u{1}" || character == "\u{2}" {
-                if !current.isEmpty { segments.append(Segment(current, isMatch: inMatch)) }
-                current = ""
-                inMatch = character == "\u{1}"
-            } else {
-                current.append(character)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A, 0x0D, 0x09:
+                current.append(0x20)
+            case 0x01, 0x02:
+                if !current.isEmpty { segments.append(Segment(String(decoding: current, as: UTF8.self), isMatch: inMatch)) }
+                current.removeAll(keepingCapacity: true)
+                inMatch = byte == 0x01
+            default:
+                current.append(byte)
             }
         }
-        if !current.isEmpty { segments.append(Segment(current, isMatch: inMatch)) }
+        if !current.isEmpty { segments.append(Segment(String(decoding: current, as: UTF8.self), isMatch: inMatch)) }
         self.segments = segments
     }
 

@@ -12,9 +12,9 @@ import PubMed
 /// - a candidate's known score is the sum of its list scores; a word whose list it is missing
 ///   from adds at most that list's last score; a record in no list scores at most the sum of
 ///   the lists' last scores;
-/// - candidates that could still enter the top k are rescored exactly (their term counts
-///   come from tokenizing the record with the index's own tokenizer; lengths from
-///   `article_fts_docsize`), which makes the top k exactly bm25's;
+/// - the k-th best known part is a lower bound on the k-th best score; candidates whose
+///   upper bound reaches it are rescored exactly, in one FTS5 pass over the query restricted
+///   to them (bm25 computed for those rows only), which makes the top k exactly bm25's;
 /// - when the bounds cannot settle it (too many candidates to rescore, or an unseen record
 ///   could still win), `topHits` returns nil and the caller ranks every hit.
 ///
@@ -35,8 +35,8 @@ public struct TermImpactIndex {
     public static let longListShare = 0.05
     /// Terms found in at least this share of records get a list.
     public static let minimumShare = 0.01
-    /// Most candidates rescored exactly for one query.
-    public static let maximumRescored = 1000
+    /// Most candidates rescored exactly for one query (in one FTS5 pass restricted to them).
+    public static let maximumRescored = 20_000
     /// bm25 parameters, as FTS5 fixes them.
     static let k1 = 1.2, b = 0.75
 
@@ -115,16 +115,15 @@ public struct TermImpactIndex {
     /// bm25 ranks them; `nil` when the lists cannot settle it (none built or stale, no
     /// frequent word among them, a page deeper than the lists, or bounds too loose).
     public func topHits(words: [String], limit: Int) throws -> [(PMID, Double)]? {
-        guard !words.isEmpty, limit > 0, try isCurrent(),
-              let state = try database.queryFirst("SELECT documents, list_length, average_length FROM term_impact_state WHERE id = 1",
-                                                  row: { ($0.int(0), $0.int(1), $0.double(2)) }),
-              limit <= state.1 / 2 else { return nil }
+        guard !words.isEmpty, limit > 0 else { return nil }
         let probe = TokenProbe(database: database)
         var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
         var unlisted: [String] = []
-        for word in Set(words) {
+        var terms = Set<String>()
+        for word in words {
             let tokens = try probe.tokens(of: word)
-            guard tokens.count == 1 else { return nil }
+            // Two words with one index term count twice in bm25: leave that to exact ranking.
+            guard tokens.count == 1, terms.insert(tokens[0]).inserted else { return nil }
             let term = tokens[0]
             if let row = try database.queryFirst("SELECT documents, postings FROM term_impact_list WHERE term = ?", arguments: [term],
                                                  row: { ($0.int(0), $0.data(1) ?? Data()) }) {
@@ -133,7 +132,11 @@ public struct TermImpactIndex {
                 unlisted.append(word)
             }
         }
-        guard !lists.isEmpty else { return nil }
+        // Checked after the lookups: a query of rare words (no list) stops here cheaply.
+        guard !lists.isEmpty, try isCurrent(),
+              let state = try database.queryFirst("SELECT documents, list_length, average_length FROM term_impact_state WHERE id = 1",
+                                                  row: { ($0.int(0), $0.int(1), $0.double(2)) }),
+              limit <= state.1 / 2 else { return nil }
 
         // Magnitudes (bm25() is negative; larger magnitude is better).
         var known: [Int64: Double] = [:]
@@ -158,23 +161,47 @@ public struct TermImpactIndex {
             return lists.keys.reduce(0) { present.contains($1) ? $0 : $0 + (cutoff[$1] ?? 0) }
         }
         let unseenBound = cutoff.values.reduce(0, +)
-        let ordered = known.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let threshold = ordered.count >= limit ? ordered[limit - 1].value : 0
-        guard unseenBound <= threshold else { return nil }
-        let uncertain = ordered.filter { missingBound($0.key) > 0 && $0.value + missingBound($0.key) > threshold }.map(\.key)
-        guard uncertain.count <= Self.maximumRescored else { return nil }
-        if !uncertain.isEmpty {
-            let rescorer = ExactTermScorer(database: database, weights: weights, rows: state.0, averageLength: state.2)
-            let exact = try rescorer.scores(pmids: uncertain, terms: lists.mapValues(\.documents))
-            for pmid in uncertain {
-                let present = listedIn[pmid] ?? []
-                for (term, _) in lists where !present.contains(term) {
-                    known[pmid, default: 0] += exact[pmid]?[term] ?? 0
-                }
+        // A lower bound on the k-th best score: the k-th best known part. A candidate whose
+        // upper bound (known part + what its missing terms could add) does not exceed it
+        // cannot enter the top k; the others are rescored exactly, in one pass of FTS5 over
+        // the query restricted to them (bm25 is computed for those rows only). The top k is
+        // settled when its k-th exact score beats anything an unseen record could reach.
+        let lowerBounds = known.values.sorted(by: >)
+        let floor = lowerBounds.count >= limit ? lowerBounds[limit - 1] : 0
+        var exact: [Int64: Double] = [:]
+        var uncertain: [Int64] = []
+        for (pmid, score) in known {
+            let missing = missingBound(pmid)
+            if missing == 0 {
+                exact[pmid] = score
+            } else if score + missing >= floor {
+                uncertain.append(pmid)
             }
         }
-        let best = known.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
-        return best.map { (PMID($0.key), -$0.value) }
+        guard uncertain.count <= Self.maximumRescored else { return nil }
+        // The k-th exact score cannot exceed the k-th best upper bound: when that does not
+        // beat the unseen bound, rescoring cannot settle the top k, so give up before paying for it.
+        if unseenBound > 0 {
+            let uppers = known.keys.map { (known[$0] ?? 0) + missingBound($0) }.sorted(by: >)
+            guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
+        }
+        if !uncertain.isEmpty {
+            let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
+            let list = "[" + uncertain.map(String.init).joined(separator: ",") + "]"
+            try database.query("""
+                SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?
+                AND +rowid IN (SELECT value FROM json_each(?))
+                """, arguments: [expression, list]) { row in
+                exact[row.int64(0)] = abs(row.double(1))
+            }
+        }
+        var best = BestScores(capacity: limit)
+        for (pmid, score) in exact { best.insert(pmid, score: -score) }
+        // An unseen record could still tie or win, or fill a short page.
+        if unseenBound > 0 {
+            guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else { return nil }
+        }
+        return best.ordered.map { (PMID($0.0), $0.1) }
     }
 }
 
@@ -296,11 +323,26 @@ extension Data {
 
 /// Tokenizes text exactly as the index does, through a temporary FTS5 table with the same
 /// tokenizer, to learn the stemmed, folded terms FTS5 stores for a word.
+///
+/// The tokenizer is fixed (the schema's `porter fold unicode61 remove_diacritics 2`), so the
+/// terms of a text never change: they are remembered process-wide, and a word seen before
+/// costs a dictionary lookup instead of a write to the temporary table.
 struct TokenProbe {
     let database: Database
 
+    /// Terms of texts tokenized before, shared by every connection.
+    static let cache = TokenCache()
+
     /// The index terms of `text`, in order.
     func tokens(of text: String) throws -> [String] {
+        if let known = Self.cache[text] { return known }
+        let terms = try probe(text)
+        Self.cache[text] = terms
+        return terms
+    }
+
+    /// Tokenizes `text` through the temporary table.
+    func probe(_ text: String) throws -> [String] {
         try database.execute("""
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_probe USING fts5(x, tokenize='porter fold unicode61 remove_diacritics 2');
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_probe_instance USING fts5vocab(temp, token_probe, 'instance');
@@ -331,6 +373,28 @@ enum BroadQueryShape {
             return words
         default:
             return nil
+        }
+    }
+}
+
+/// A bounded, thread-safe map from texts to their index terms (cleared when full).
+final class TokenCache: @unchecked Sendable {
+    private var terms: [String: [String]] = [:]
+    private let lock = NSLock()
+    /// Texts kept before the cache starts again from empty.
+    let capacity = 50_000
+
+    subscript(text: String) -> [String]? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return terms[text]
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            if terms.count >= capacity { terms.removeAll(keepingCapacity: true) }
+            terms[text] = newValue
         }
     }
 }

@@ -142,11 +142,37 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
         self = .observational
     }
 
+    /// Whether `text` contains `cue` (lower-case ASCII), comparing UTF-8 bytes with ASCII
+    /// letters folded to lower case: the substring test on the lower-cased text, without
+    /// lower-casing it or Foundation's Unicode-aware search (which together cost more than the
+    /// rest of a search page when every hit was classified).
+    static func text(_ text: String, contains cue: String) -> Bool {
+        var text = text, cue = cue
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        return text.withUTF8 { haystack in
+            cue.withUTF8 { needle in
+                guard !needle.isEmpty else { return false }
+                guard haystack.count >= needle.count else { return false }
+                let first = needle[0]
+                var start = 0
+                while start <= haystack.count - needle.count {
+                    if lower(haystack[start]) == first {
+                        var offset = 1
+                        while offset < needle.count, lower(haystack[start + offset]) == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// The design suggested by the title and the start of the abstract, if any.
     private init?(title: String, abstract: String) {
-        let titleText = title.lowercased()
-        let text = titleText + " " + abstract.prefix(600).lowercased()
-        func any(_ cues: [String], in text: String) -> Bool { cues.contains { text.containsCue($0) } }
+        let titleText = title
+        let text = title + " " + abstract.prefix(600)
+        func any(_ cues: [String], in text: String) -> Bool { cues.contains { Self.text(text, contains: $0) } }
         if any(["meta-analysis", "meta-analyses", "metaanalysis"], in: titleText) {
             self = .metaAnalysis
         } else if any(["systematic review"], in: titleText) {
