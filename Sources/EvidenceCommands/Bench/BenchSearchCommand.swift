@@ -160,15 +160,7 @@ struct BenchSearchCommand: ParsableCommand {
                           Self.percentile(count, 0.5) / max(Self.percentile(plainCount, 0.5), 1e-9),
                           overlaps.min() ?? 1, overlaps.reduce(0, +) / Double(max(overlaps.count, 1)))
         }
-        for matchClass in BenchSearchQueries.MatchClass.allCases {
-            let inClass = timings.filter { $0.matchClass == matchClass }
-            guard !inClass.isEmpty else { continue }
-            lines.append(row(matchClass.rawValue, "all", inClass))
-            for category in BenchSearchQueries.Category.allCases {
-                let group = inClass.filter { $0.category == category }
-                if !group.isEmpty { lines.append(row("", category.rawValue, group)) }
-            }
-        }
+        lines += Self.classRows(timings, row: row)
         lines.append("times in ms, in process, warm cache; ratio = ours p50 / plain FTS5 p50 (lower is better)")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -184,6 +176,13 @@ struct BenchSearchCommand: ParsableCommand {
             return String(format: "%-18@ %-14@ %3d | %9.2f/%-11.2f %6.2f | %9.2f/%-11.2f %6.2f", label as NSString, shape as NSString,
                           group.count, top, plainTop, top / max(plainTop, 1e-9), count, plainCount, count / max(plainCount, 1e-9))
         }
+        lines += Self.classRows(timings, row: row)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One row per match class (all its queries), then one per query shape within the class.
+    static func classRows(_ timings: [Timing], row: (_ label: String, _ shape: String, _ group: [Timing]) -> String) -> [String] {
+        var lines: [String] = []
         for matchClass in BenchSearchQueries.MatchClass.allCases {
             let inClass = timings.filter { $0.matchClass == matchClass }
             guard !inClass.isEmpty else { continue }
@@ -193,7 +192,7 @@ struct BenchSearchCommand: ParsableCommand {
                 if !group.isEmpty { lines.append(row("", category.rawValue, group)) }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     func sizeReport(database: Database, path: String, xmlBytes: Int) throws -> String {

@@ -206,8 +206,7 @@ extension FileIngestOutcome {
 private final class PackingThread: @unchecked Sendable {
     let input: RecordBatchQueue
     let output: RecordBatchQueue
-    private let done = DispatchSemaphore(value: 0)
-    private var joined = false
+    private var thread: StageThread?
     /// Set on the packing thread; read only after `waitUntilDone()`.
     private(set) var failure: Error?
 
@@ -217,20 +216,11 @@ private final class PackingThread: @unchecked Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in
-            run()
-            done.signal()
-        }
-        thread.name = "evidence-packer"
-        thread.start()
+        thread = StageThread(name: "evidence-packer") { [self] in run() }
     }
 
     /// Waits for the packing thread to end; safe to call more than once.
-    func waitUntilDone() {
-        guard !joined else { return }
-        done.wait()
-        joined = true
-    }
+    func waitUntilDone() { thread?.waitUntilDone() }
 
     private func run() {
         do {
@@ -255,8 +245,7 @@ private final class ParsingThread: @unchecked Sendable {
     let input: IngestInput
     let queue: RecordBatchQueue
     let batchSize: Int
-    private let done = DispatchSemaphore(value: 0)
-    private var joined = false
+    private var thread: StageThread?
     /// Set on the parsing thread; read only after `waitUntilDone()`.
     private(set) var diagnostics: [ParseDiagnostic] = []
     private(set) var failure: Error?
@@ -268,21 +257,11 @@ private final class ParsingThread: @unchecked Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in
-            run()
-            done.signal()
-        }
-        thread.name = "evidence-parser"
-        thread.stackSize = 4 << 20
-        thread.start()
+        thread = StageThread(name: "evidence-parser", stackSize: 4 << 20) { [self] in run() }
     }
 
     /// Waits for the parsing thread to end; safe to call more than once.
-    func waitUntilDone() {
-        guard !joined else { return }
-        done.wait()
-        joined = true
-    }
+    func waitUntilDone() { thread?.waitUntilDone() }
 
     private func run() {
         var batch: [IngestItem] = []
