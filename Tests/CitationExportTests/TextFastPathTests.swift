@@ -1,6 +1,7 @@
 @testable import CitationExport
 import Foundation
 import Testing
+import EvidenceTestSupport
 
 /// The byte-level fast paths of the text helpers give what the plain definitions give.
 struct TextFastPathTests {
@@ -11,7 +12,7 @@ struct TextFastPathTests {
 
     /// Deterministic random texts of 0 to 40 pieces.
     static let texts: [String] = {
-        var generator = SystemRandomNumberGenerator.Seeded(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         return (0..<3_000).map { _ in
             (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
         }
@@ -47,21 +48,6 @@ struct TextFastPathTests {
             #expect(lines.allSatisfy { $0.count <= MedlineFormat.lineWidth || !$0.dropFirst(6).contains(" ") })
             let words = lines.enumerated().map { $0.offset == 0 ? String($0.element.dropFirst(6)) : String($0.element.dropFirst(6)) }
             #expect(words.joined(separator: " ") == text)
-        }
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// A small seeded generator (SplitMix64), so failures reproduce.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }
