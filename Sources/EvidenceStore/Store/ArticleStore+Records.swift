@@ -20,45 +20,29 @@ extension ArticleStore {
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: units.count) { unitIndex in
                 let unit = units[unitIndex]
-                let bytes: [UInt8]
-                do {
-                    bytes = try RecordCompression.decompressBytes(unit.compressed)
-                } catch {
-                    for member in unit.members {
-                        let reason = unit.chunkID.map { "its chunk of originals \($0) cannot be decompressed: \(error)" } ?? "\(error)"
-                        (base + member.index).pointee = .failure(.unreadableRecord(pmid: pmids[member.index], reason: reason))
-                    }
-                    return
-                }
+                let result = Result<[UInt8], Error>(catching: {
+                    try Self.decompressed(unit.compressed, of: pmids[unit.members[0].index], chunkID: unit.chunkID)
+                })
                 for member in unit.members {
                     let pmid = pmids[member.index]
-                    let range = member.range ?? 0..<bytes.count
-                    guard range.lowerBound >= 0, range.upperBound <= bytes.count else {
-                        let reason = "its place in chunk \(unit.chunkID ?? 0) is out of range"
-                        (base + member.index).pointee = .failure(.unreadableRecord(pmid: pmid, reason: reason))
-                        continue
+                    (base + member.index).pointee = Result<PubMedRecord?, Error>(catching: {
+                        let bytes = try result.get()
+                        let range = member.range ?? 0..<bytes.count
+                        guard range.upperBound <= bytes.count else {
+                            throw StoredOriginal.outOfRange(pmid: pmid, chunkID: unit.chunkID ?? 0)
+                        }
+                        return try Self.parsedRecord(Array(bytes[range]), pmid: pmid)
+                    }).mapError { error in
+                        // Each record of an unreadable chunk is reported under its own PMID.
+                        if case .unreadableRecord(_, let reason) = error as? ArticleStoreError {
+                            return .unreadableRecord(pmid: pmid, reason: reason)
+                        }
+                        return .unreadableRecord(pmid: pmid, reason: "\(error)")
                     }
-                    (base + member.index).pointee = Self.parseOriginal(Array(bytes[range]), pmid: pmid)
                 }
             }
         }
         return try results.map { try $0.get() }
-    }
-
-    /// One record parsed from its original's bytes, as `record(_:)` does.
-    private static func parseOriginal(_ bytes: [UInt8], pmid: PMID) -> Result<PubMedRecord?, ArticleStoreError> {
-        var records: [PubMedRecord] = []
-        do {
-            _ = try PubMedParser().parse(.bytes(bytes, name: "<record>")) { item in
-                if case .record(let record) = item { records.append(record) }
-            }
-        } catch {
-            return .failure(.unreadableRecord(pmid: pmid, reason: "\(error)"))
-        }
-        guard let record = records.first(where: { $0.pmid == pmid }) ?? records.first else {
-            return .failure(.unreadableRecord(pmid: pmid, reason: "the stored XML holds no record"))
-        }
-        return .success(record)
     }
 
     /// The compressed originals of `pmids`, grouped into units of work: one per chunk (with
@@ -67,27 +51,18 @@ extension ArticleStore {
         var units: [StoredOriginals.Unit] = []
         var unitOfChunk: [Int64: Int] = [:]
         for (index, pmid) in pmids.enumerated() {
-            typealias Stored = (blob: Data?, chunk: Int64?, offset: Int?, length: Int?)
-            guard let stored: Stored = try database.queryFirst(
-                "SELECT original_xml, original_chunk, original_offset, original_length FROM article WHERE pmid = ?",
-                arguments: [pmid], row: { row in (row.data(0), row.optionalInt(1).map(Int64.init), row.optionalInt(2), row.optionalInt(3)) }
-            ) else { continue }
-            if let chunkID = stored.chunk, let offset = stored.offset, let length = stored.length {
-                guard offset >= 0, length >= 0 else {
-                    throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "its place in chunk \(chunkID) is out of range")
-                }
-                let member = StoredOriginals.Member(index: index, range: offset..<(offset + length))
+            switch try storedOriginal(pmid) {
+            case nil:
+                continue
+            case .chunk(let chunkID, let range):
+                let member = StoredOriginals.Member(index: index, range: range)
                 if let unit = unitOfChunk[chunkID] {
                     units[unit].members.append(member)
-                    continue
+                } else {
+                    unitOfChunk[chunkID] = units.count
+                    units.append(.init(chunkID: chunkID, compressed: try originalChunk(chunkID, of: pmid), members: [member]))
                 }
-                guard let chunk = try database.queryFirst("SELECT xml FROM original_chunk WHERE id = ?", arguments: [chunkID],
-                                                          row: { $0.data(0) }) ?? nil else {
-                    throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "its chunk of originals \(chunkID) is missing")
-                }
-                unitOfChunk[chunkID] = units.count
-                units.append(.init(chunkID: chunkID, compressed: chunk, members: [member]))
-            } else if let blob = stored.blob {
+            case .blob(let blob):
                 units.append(.init(chunkID: nil, compressed: blob, members: [.init(index: index, range: nil)]))
             }
         }

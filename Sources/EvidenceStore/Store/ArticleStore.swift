@@ -44,30 +44,76 @@ public final class ArticleStore {
 
     /// The stored original XML of `pmid`, decompressed, or `nil` when it is not in the index.
     public func originalXML(_ pmid: PMID) throws -> String? {
-        typealias Stored = (blob: Data?, chunk: Int64?, offset: Int64?, length: Int64?)
+        switch try storedOriginal(pmid) {
+        case nil:
+            return nil
+        case .chunk(let chunkID, let range):
+            let bytes = try Self.decompressed(try originalChunk(chunkID, of: pmid), of: pmid, chunkID: chunkID)
+            guard range.upperBound <= bytes.count else { throw StoredOriginal.outOfRange(pmid: pmid, chunkID: chunkID) }
+            return String(decoding: bytes[range], as: UTF8.self)
+        case .blob(let blob):
+            return String(decoding: try Self.decompressed(blob, of: pmid, chunkID: nil), as: UTF8.self)
+        }
+    }
+
+    /// Where the original of a record is stored.
+    enum StoredOriginal {
+        /// A byte range in the decompressed chunk `id` of `original_chunk`.
+        case chunk(id: Int64, range: Range<Int>)
+        /// A compressed blob of its own (`article.original_xml`).
+        case blob(Data)
+
+        static func outOfRange(pmid: PMID, chunkID: Int64) -> ArticleStoreError {
+            .unreadableRecord(pmid: pmid, reason: "its place in chunk \(chunkID) is out of range")
+        }
+    }
+
+    /// Where the original of `pmid` is stored; `nil` when the record is not in the index (or
+    /// has no original).
+    func storedOriginal(_ pmid: PMID) throws -> StoredOriginal? {
+        typealias Stored = (blob: Data?, chunk: Int64?, offset: Int?, length: Int?)
         guard let stored: Stored = try database.queryFirst(
             "SELECT original_xml, original_chunk, original_offset, original_length FROM article WHERE pmid = ?",
-            arguments: [pmid], row: { row in (row.data(0), row.optionalInt(1).map(Int64.init), row.optionalInt(2).map(Int64.init), row.optionalInt(3).map(Int64.init)) }
+            arguments: [pmid], row: { row in (row.data(0), row.optionalInt(1).map(Int64.init), row.optionalInt(2), row.optionalInt(3)) }
         ) else { return nil }
+        if let chunkID = stored.chunk, let offset = stored.offset, let length = stored.length {
+            guard offset >= 0, length >= 0 else { throw StoredOriginal.outOfRange(pmid: pmid, chunkID: chunkID) }
+            return .chunk(id: chunkID, range: offset..<(offset + length))
+        }
+        return stored.blob.map(StoredOriginal.blob)
+    }
+
+    /// The compressed chunk of originals `chunkID`, which holds `pmid`'s.
+    func originalChunk(_ chunkID: Int64, of pmid: PMID) throws -> Data {
+        guard let chunk = try database.queryFirst("SELECT xml FROM original_chunk WHERE id = ?", arguments: [chunkID],
+                                                  row: { $0.data(0) }) ?? nil else {
+            throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "its chunk of originals \(chunkID) is missing")
+        }
+        return chunk
+    }
+
+    /// The bytes of a compressed chunk or blob; a failure names `pmid` (and the chunk).
+    static func decompressed(_ compressed: Data, of pmid: PMID, chunkID: Int64?) throws -> [UInt8] {
         do {
-            if let chunkID = stored.chunk, let offset = stored.offset.map(Int.init), let length = stored.length.map(Int.init) {
-                guard let chunk = try database.queryFirst("SELECT xml FROM original_chunk WHERE id = ?", arguments: [chunkID],
-                                                          row: { $0.data(0) }) ?? nil else {
-                    throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "its chunk of originals \(chunkID) is missing")
-                }
-                let bytes = try RecordCompression.decompressBytes(chunk)
-                guard offset >= 0, length >= 0, offset + length <= bytes.count else {
-                    throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "its place in chunk \(chunkID) is out of range")
-                }
-                return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
-            }
-            guard let blob = stored.blob else { return nil }
-            return try RecordCompression.decompress(blob)
-        } catch let error as ArticleStoreError {
-            throw error
+            return try RecordCompression.decompressBytes(compressed)
+        } catch {
+            let reason = chunkID.map { "its chunk of originals \($0) cannot be decompressed: \(error)" } ?? "\(error)"
+            throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: reason)
+        }
+    }
+
+    /// The record `pmid` parsed from the bytes of its stored original.
+    static func parsedRecord(_ bytes: [UInt8], pmid: PMID) throws -> PubMedRecord {
+        let records: [PubMedRecord]
+        do {
+            records = try PubMedParser().records(fromBytes: bytes)
         } catch {
             throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "\(error)")
         }
+        guard let record = records.first(where: { $0.pmid == pmid }) ?? records.first else {
+            throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "the stored XML holds no record")
+        }
+        return record
     }
 
     /// Removes chunks of originals that no article refers to any more (every record in them was
@@ -85,16 +131,7 @@ public final class ArticleStore {
     /// The record `pmid`, re-parsed from its stored original XML, or `nil` when it is not in the index.
     public func record(_ pmid: PMID) throws -> PubMedRecord? {
         guard let xml = try originalXML(pmid) else { return nil }
-        let records: [PubMedRecord]
-        do {
-            records = try PubMedParser().records(fromXML: xml)
-        } catch {
-            throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "\(error)")
-        }
-        guard let record = records.first(where: { $0.pmid == pmid }) ?? records.first else {
-            throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "the stored XML holds no record")
-        }
-        return record
+        return try Self.parsedRecord(Array(xml.utf8), pmid: pmid)
     }
 
     /// Whether `pmid` is in the index.

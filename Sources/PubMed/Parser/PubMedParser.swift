@@ -96,8 +96,13 @@ public struct PubMedParser: Sendable {
 
     /// Parses every record in an XML fragment, such as a stored `originalXML`.
     public func records(fromXML xml: String) throws -> [PubMedRecord] {
+        try records(fromBytes: Array(xml.utf8))
+    }
+
+    /// The records in `bytes` of UTF-8 XML (deletions are ignored).
+    public func records(fromBytes bytes: [UInt8]) throws -> [PubMedRecord] {
         var records: [PubMedRecord] = []
-        _ = try parse(.bytes(Array(xml.utf8), name: "<record>")) { item in
+        _ = try parse(.bytes(bytes, name: "<record>")) { item in
             if case .record(let record) = item { records.append(record) }
         }
         return records
