@@ -136,30 +136,11 @@ public enum PackedSearchText {
         }
 
         private static func inflate(_ source: UnsafeRawBufferPointer) throws -> [UInt8] {
-            var stream = z_stream()
-            var code = inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-            guard code == Z_OK else { throw Failure(description: "zlib error \(code) unpacking search text") }
-            defer { inflateEnd(&stream) }
-            var output = [UInt8](repeating: 0, count: max(1024, source.count * 4))
-            var produced = 0
-            stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress?.assumingMemoryBound(to: Bytef.self))
-            stream.avail_in = uInt(source.count)
-            while true {
-                if produced == output.count { output.append(contentsOf: repeatElement(0, count: output.count)) }
-                code = output.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                    stream.next_out = buffer.baseAddress! + produced
-                    stream.avail_out = uInt(buffer.count - produced)
-                    let code = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    produced = buffer.count - Int(stream.avail_out)
-                    return code
-                }
-                if code == Z_STREAM_END { break }
-                guard code == Z_OK || (code == Z_BUF_ERROR && produced == output.count) else {
-                    throw Failure(description: "zlib error \(code) unpacking search text")
-                }
+            do {
+                return try RecordCompression.inflate(source, windowBits: -15)
+            } catch {
+                throw Failure(description: "\(error) unpacking search text")
             }
-            output.removeSubrange(produced...)
-            return output
         }
     }
 }

@@ -70,13 +70,19 @@ public enum RecordCompression {
 
     /// Decompresses a blob to its bytes.
     static func decompressBytes(_ data: Data) throws -> [UInt8] {
-        guard !data.isEmpty else { throw Failure(code: Z_DATA_ERROR) }
-        return try data.withUnsafeBytes { raw -> [UInt8] in
+        try data.withUnsafeBytes { try inflate($0) }
+    }
+
+    /// Inflates `raw`: a zlib stream (`windowBits` 15, with this type's preset dictionary when
+    /// the stream asks for it) or, with `windowBits` -15, a raw deflate stream.
+    static func inflate(_ raw: UnsafeRawBufferPointer, windowBits: Int32 = 15) throws -> [UInt8] {
+        guard let base = raw.baseAddress, !raw.isEmpty else { throw Failure(code: Z_DATA_ERROR) }
+        do {
             var stream = z_stream()
-            var code = inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+            var code = inflateInit2_(&stream, windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
             guard code == Z_OK else { throw Failure(code: code) }
             defer { inflateEnd(&stream) }
-            stream.next_in = UnsafeMutablePointer(mutating: raw.baseAddress!.assumingMemoryBound(to: Bytef.self))
+            stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
             stream.avail_in = uInt(raw.count)
             var output: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: max(16_384, raw.count * 6))
@@ -85,13 +91,13 @@ public enum RecordCompression {
                 (code, produced) = buffer.withUnsafeMutableBufferPointer { chunk -> (Int32, Int) in
                     stream.next_out = chunk.baseAddress
                     stream.avail_out = uInt(chunk.count)
-                    var code = inflate(&stream, Z_NO_FLUSH)
+                    var code = CZlib.inflate(&stream, Z_NO_FLUSH)
                     if code == Z_NEED_DICT {
                         guard stream.adler == dictionaryID else { return (Z_NEED_DICT, 0) }
                         code = dictionary.withUnsafeBufferPointer {
                             inflateSetDictionary(&stream, $0.baseAddress, uInt($0.count))
                         }
-                        if code == Z_OK { code = inflate(&stream, Z_NO_FLUSH) }
+                        if code == Z_OK { code = CZlib.inflate(&stream, Z_NO_FLUSH) }
                     }
                     return (code, chunk.count - Int(stream.avail_out))
                 }
