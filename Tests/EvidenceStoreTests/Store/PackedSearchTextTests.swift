@@ -17,6 +17,24 @@ struct PackedSearchTextTests {
         #expect(try blob.withUnsafeBytes { try PackedSearchText.unpack($0) } == fields)
     }
 
+    @Test("a damaged blob is an error, not text", arguments: [
+        [0x81, 0xFF, 0xFF, 0xFF],   // the header says one field, then no valid deflate stream
+        [0x41, 0x42, 0x43],         // no header at all
+    ] as [[UInt8]])
+    func damaged(bytes: [UInt8]) {
+        #expect(throws: PackedSearchText.Failure.self) {
+            _ = try bytes.withUnsafeBytes { try PackedSearchText.unpack($0) }
+        }
+    }
+
+    @Test("a truncated deflate stream is an error")
+    func truncated() throws {
+        let blob = try #require(try PackedSearchText.pack([String(repeating: "ketamine response ", count: 50), nil, nil, nil]))
+        #expect(throws: PackedSearchText.Failure.self) {
+            _ = try blob.prefix(blob.count / 2).withUnsafeBytes { try PackedSearchText.unpack($0) }
+        }
+    }
+
     @Test("no blob when every field is NULL")
     func allNull() throws {
         #expect(try PackedSearchText.pack([nil, nil, nil, nil]) == nil)
