@@ -4,9 +4,9 @@
 /// A query such as `ketamine AND 2015:2020[dp]` or `esketamine[ti] NOT Review[pt]` (also
 /// what `--since`, `--until` and `--type` add) has a conjunction at its top: text conjuncts
 /// that every match must satisfy, and field conjuncts that only filter. One statement then
-/// walks the text hits once, checks each against the fields with correlated lookups (an
-/// index probe per hit, not a set of every record in the date range), and yields both the
-/// total and the scores, so ranking a page needs no second pass to count it.
+/// walks the text hits once, keeps those in each field's PMID set (built once per statement
+/// from the field's index; see `fieldPredicate`), and yields both the total and the scores,
+/// so ranking a page needs no second pass to count it.
 ///
 /// Scores are unchanged: bm25 sums each phrase's own contribution, and the expression holds
 /// the same positive phrases as `CompiledQuery.rankingExpression` (negated phrases score
