@@ -34,9 +34,6 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Best-sentence coverage of the claim's words (0...1) needed before the top record gets a label.", valueName: "share"))
     var labelCoverage: Double?
 
-    @Option(help: ArgumentHelp("Largest share of the top record's score the runner-up may have for the top record to get a label.", valueName: "share"))
-    var labelMargin: Double?
-
     @Option(help: ArgumentHelp("Whole-record coverage of the claim's words (0...1) that also lets the top record get a label.", valueName: "share"))
     var recordLabelCoverage: Double?
 
@@ -69,7 +66,6 @@ struct EvalCommand: ParsableCommand {
         var weights = EvidenceLinker.RankingWeights()
         if let labelCoverage { weights.labelThreshold = labelCoverage }
         if let recordLabelCoverage { weights.recordLabelThreshold = recordLabelCoverage }
-        if let labelMargin { weights.labelMargin = labelMargin }
 
         let start = Date()
         var ours: [String: EvaluationMetrics.Prediction] = [:]

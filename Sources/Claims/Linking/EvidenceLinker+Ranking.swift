@@ -15,9 +15,6 @@ extension EvidenceLinker {
         public var labelThreshold = 0.45
         /// …or whole-record coverage.
         public var recordLabelThreshold = 0.6
-        /// …and the runner-up's score must be at most this share of the top record's (1: no such gate).
-        /// Off by default: on SciFact 0.92 helped the even-numbered claims (F1 +0.009) but not the odd ones (−0.008).
-        public var labelMargin = 1.0
         public init() {}
     }
 
@@ -74,7 +71,6 @@ extension EvidenceLinker {
         }
         scored.sort { ($0.score, -$0.analysis.record.pmid.value) > ($1.score, -$1.analysis.record.pmid.value) }
         let top = scored.first?.score ?? 1
-        let clearlyFirst = scored.count < 2 || scored[1].score <= weights.labelMargin * top
         var result: [Citation] = []
         for (rank, item) in scored.prefix(depth).enumerated() {
             // Concept-based linking where the lexicon knows the claim's terms.
@@ -87,7 +83,7 @@ extension EvidenceLinker {
             guard var sentence = item.best else { continue }
             var stance = Stance.mentions
             var confidence = 0.2
-            if rank == 0, clearlyFirst, item.coverage >= weights.labelThreshold || item.recordCoverage >= weights.recordLabelThreshold {
+            if rank == 0, item.coverage >= weights.labelThreshold || item.recordCoverage >= weights.recordLabelThreshold {
                 // The stance is read from the sentence that states the finding, which is then the quote.
                 if let index = Self.findingSentenceIndex(item.analysis.sentences.map(\.sentence.location), coverages: item.coverages,
                                                          signals: item.analysis.sentences.map(\.signals)) {
