@@ -19,14 +19,9 @@ public enum BibTeXFormat {
     /// Renders the distinct records of a collection, with its keys.
     static func render(_ collection: ExportCollection) -> String {
         let records = collection.records, keys = collection.keys
-        return ParallelRendering.render(count: records.count) { range in
-            var output = ""
-            output.reserveCapacity(range.count * 2_000)
-            for index in range {
-                if index > 0 { output += "\n" }
-                append(records[index], key: keys[index], to: &output)
-            }
-            return output
+        return ParallelRendering.render(count: records.count, bytesPerElement: 2_000) { index, output in
+            if index > 0 { output += "\n" }
+            append(records[index], key: keys[index], to: &output)
         }
     }
 

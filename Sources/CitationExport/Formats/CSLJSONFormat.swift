@@ -18,15 +18,10 @@ public enum CSLJSONFormat {
     /// Renders the distinct records of a collection, with its keys as ids.
     static func render(_ collection: ExportCollection) -> String {
         let records = collection.records, keys = collection.keys
-        let body = ParallelRendering.render(count: records.count) { range in
-            var output = ""
-            output.reserveCapacity(range.count * 2_500)
-            for index in range {
-                output += "  "
-                item(records[index], id: keys[index]).write(to: &output, indent: 2)
-                output += index == records.count - 1 ? "\n" : ",\n"
-            }
-            return output
+        let body = ParallelRendering.render(count: records.count, bytesPerElement: 2_500) { index, output in
+            output += "  "
+            item(records[index], id: keys[index]).write(to: &output, indent: 2)
+            output += index == records.count - 1 ? "\n" : ",\n"
         }
         return "[\n" + body + "]\n"
     }

@@ -20,27 +20,22 @@ public enum EvidenceTableCSV {
         for (index, item) in items.enumerated() where firstIndex[item.record.pmid] == nil {
             firstIndex[item.record.pmid] = index
         }
-        return header + ParallelRendering.render(count: items.count) { range in
-            var output = ""
-            output.reserveCapacity(range.count * 300)
-            for index in range {
-                let item = items[index]
-                let record = item.record
-                appendRow([
-                    record.pmid.description,
-                    record.year.map(String.init) ?? "",
-                    StudyDesign(record: record).rawValue,
-                    SampleSize.find(in: record).map(String.init) ?? "",
-                    record.citationTitle?.collapsingWhitespace ?? "",
-                    record.journalTitle ?? record.book?.bookTitle ?? "",
-                    record.doi?.value ?? "",
-                    item.claim?.claimID ?? "",
-                    item.claim?.stance ?? "",
-                    item.claim?.verdict ?? "",
-                    item.claim?.quote?.collapsingWhitespace ?? "",
-                ], to: &output)
-            }
-            return output
+        return header + ParallelRendering.render(count: items.count, bytesPerElement: 300) { index, output in
+            let item = items[index]
+            let record = item.record
+            appendRow([
+                record.pmid.description,
+                record.year.map(String.init) ?? "",
+                StudyDesign(record: record).rawValue,
+                SampleSize.find(in: record).map(String.init) ?? "",
+                record.citationTitle?.collapsingWhitespace ?? "",
+                record.journalTitle ?? record.book?.bookTitle ?? "",
+                record.doi?.value ?? "",
+                item.claim?.claimID ?? "",
+                item.claim?.stance ?? "",
+                item.claim?.verdict ?? "",
+                item.claim?.quote?.collapsingWhitespace ?? "",
+            ], to: &output)
         }
     }
 

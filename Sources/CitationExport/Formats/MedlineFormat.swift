@@ -21,14 +21,9 @@ public enum MedlineFormat {
     /// Renders the distinct records of a collection.
     static func render(_ collection: ExportCollection) -> String {
         let records = collection.records
-        return ParallelRendering.render(count: records.count) { range in
-            var output = ""
-            output.reserveCapacity(range.count * 3_000)
-            for index in range {
-                output += "\n"
-                append(records[index], to: &output)
-            }
-            return output
+        return ParallelRendering.render(count: records.count, bytesPerElement: 3_000) { index, output in
+            output += "\n"
+            append(records[index], to: &output)
         }
     }
 

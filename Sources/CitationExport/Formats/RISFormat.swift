@@ -19,11 +19,8 @@ public enum RISFormat {
     /// Renders the distinct records of a collection.
     static func render(_ collection: ExportCollection) -> String {
         let records = collection.records
-        return ParallelRendering.render(count: records.count) { range in
-            var output = ""
-            output.reserveCapacity(range.count * 2_000)
-            for index in range { append(records[index], to: &output) }
-            return output
+        return ParallelRendering.render(count: records.count, bytesPerElement: 2_000) { index, output in
+            append(records[index], to: &output)
         }
     }
 

@@ -9,6 +9,17 @@ enum ParallelRendering {
     /// Elements per chunk below which splitting costs more than it saves.
     static let minimumChunk = 200
 
+    /// The text `append` writes for each element of `0..<count`, in order, into buffers
+    /// reserved for about `bytesPerElement` bytes each, rendered in chunks on every core.
+    static func render(count: Int, bytesPerElement: Int, _ append: (Int, inout String) -> Void) -> String {
+        render(count: count) { range in
+            var output = ""
+            output.reserveCapacity(range.count * bytesPerElement)
+            for index in range { append(index, &output) }
+            return output
+        }
+    }
+
     /// The text of `body` over `0..<count`, computed in ordered chunks, concatenated.
     static func render(count: Int, _ body: (Range<Int>) -> String) -> String {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
