@@ -7,12 +7,16 @@ import Testing
 struct ClaimLedgerTests {
     static let article = "Research suggests that around 50-70% of those with TRD respond to ketamine.\n\nKetamine blocks NMDA receptors and increases glutamate release.\n"
 
+    /// A checker over the fixture index and the ledger in the same database.
+    static func checkerAndLedger(_ store: ArticleStore) throws -> (ClaimChecker, ClaimLedger) {
+        (ClaimChecker(lexicon: try Fixtures.lexicon(), index: StoreEvidenceIndex(store: store)), ClaimLedger(database: store.database))
+    }
+
     @Test("a human rejection and a human link survive a rerun, and the rerun reports what changed")
     func humanDecisionsSurvive() throws {
         let (store, directory) = try Fixtures.evidenceIndex()
         defer { store.close(); directory.remove() }
-        let checker = ClaimChecker(lexicon: try Fixtures.lexicon(), index: StoreEvidenceIndex(store: store))
-        let ledger = ClaimLedger(database: store.database)
+        let (checker, ledger) = try Self.checkerAndLedger(store)
         let document = ArticleDocument(source: "article.txt", format: .text, text: Self.article)
 
         var first = try checker.check(document)
@@ -47,8 +51,7 @@ struct ClaimLedgerTests {
     func unchangedRerun() throws {
         let (store, directory) = try Fixtures.evidenceIndex()
         defer { store.close(); directory.remove() }
-        let checker = ClaimChecker(lexicon: try Fixtures.lexicon(), index: StoreEvidenceIndex(store: store))
-        let ledger = ClaimLedger(database: store.database)
+        let (checker, ledger) = try Self.checkerAndLedger(store)
         let document = ArticleDocument(source: "article.txt", format: .text, text: Self.article)
         var first = try checker.check(document)
         try ledger.record(&first, sha256: "x")
@@ -61,8 +64,7 @@ struct ClaimLedgerTests {
     func removedClaim() throws {
         let (store, directory) = try Fixtures.evidenceIndex()
         defer { store.close(); directory.remove() }
-        let checker = ClaimChecker(lexicon: try Fixtures.lexicon(), index: StoreEvidenceIndex(store: store))
-        let ledger = ClaimLedger(database: store.database)
+        let (checker, ledger) = try Self.checkerAndLedger(store)
         var first = try checker.check(ArticleDocument(source: "article.txt", format: .text, text: Self.article))
         try ledger.record(&first, sha256: "x")
         var second = try checker.check(ArticleDocument(source: "article.txt", format: .text,
