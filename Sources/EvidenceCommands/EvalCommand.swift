@@ -37,18 +37,6 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Whole-record coverage of the claim's words (0...1) that also lets the top record get a label.", valueName: "share"))
     var recordLabelCoverage: Double?
 
-    @Option(help: ArgumentHelp("Weight of the pseudo-relevance feedback feature in the ranking (0 turns it off).", valueName: "weight"))
-    var feedback: Double?
-
-    @Option(help: ArgumentHelp("First-pass records the feedback words are taken from.", valueName: "n"))
-    var feedbackDocuments: Int?
-
-    @Option(help: ArgumentHelp("Feedback words to use.", valueName: "n"))
-    var feedbackTerms: Int?
-
-    @Option(help: ArgumentHelp("First-pass bm25 candidates the ranking reads (default 100).", valueName: "n"))
-    var pool: Int?
-
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
@@ -78,10 +66,6 @@ struct EvalCommand: ParsableCommand {
         var weights = EvidenceLinker.RankingWeights()
         if let labelCoverage { weights.labelThreshold = labelCoverage }
         if let recordLabelCoverage { weights.recordLabelThreshold = recordLabelCoverage }
-        if let pool { weights.pool = pool }
-        if let feedback { weights.feedback = feedback }
-        if let feedbackDocuments { weights.feedbackDocuments = feedbackDocuments }
-        if let feedbackTerms { weights.feedbackTerms = feedbackTerms }
 
         let start = Date()
         var ours: [String: EvaluationMetrics.Prediction] = [:]

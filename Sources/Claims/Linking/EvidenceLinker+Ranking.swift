@@ -11,13 +11,6 @@ extension EvidenceLinker {
         public var record = 0.3
         public var pairs = 0.3
         public var title = 0.2
-        /// Pseudo-relevance feedback: the weight of the share of feedback words a record uses
-        /// (`FeedbackTerms`), taken from the best `feedbackDocuments` first-pass records.
-        public var feedback = 0.0
-        public var feedbackDocuments = 5
-        public var feedbackTerms = 10
-        /// First-pass (bm25) candidates the reranking reads, at least the requested depth.
-        public var pool = 100
         /// Best-sentence coverage needed before the top record gets a SUPPORT/CONTRADICT stance…
         public var labelThreshold = 0.45
         /// …or whole-record coverage.
@@ -37,7 +30,7 @@ extension EvidenceLinker {
         var seen = Set<String>()
         for token in WordTokenizer.tokens(of: ScalarText(claim.text)) where seen.insert(token.folded).inserted { allWords.append(token.folded) }
         guard let expression = EvidenceQuery.anyOf(allWords) else { return [] }
-        let records = try index.search(ftsExpression: "{title abstract} : " + expression, limit: max(depth, weights.pool))
+        let records = try index.search(ftsExpression: "{title abstract} : " + expression, limit: max(depth, 100))
         guard !records.isEmpty else { return [] }
         let idf = try wordWeights(for: claim.text)
         let stems = words.map(PorterStemmer.stem)
@@ -48,7 +41,6 @@ extension EvidenceLinker {
         let total = uniqueStems.map { idf[$0] ?? 1 }.reduce(0, +)
         let maxRetrieval = records.map(\.retrievalScore).max() ?? 1
         let focus = queries.focusConcepts(of: claim)
-        let feedback = weights.feedback == 0 ? [] : try feedbackTerms(records: records, excluding: Set(uniqueStems), weights: weights)
 
         struct Scored {
             var analysis: RecordAnalysis; var score: Double; var best: RecordAnalysis.Sentence?; var coverage: Double; var recordCoverage: Double
@@ -73,8 +65,7 @@ extension EvidenceLinker {
             // A retracted record is shown, flagged, but never ranked as the best evidence.
             let retraction = record.isRetracted ? 0.5 : 1.0
             let score = retraction * (weights.retrieval * record.retrievalScore / max(maxRetrieval, 1e-9) + weights.sentence * max(0, bestCoverage)
-                + weights.record * recordCoverage + weights.pairs * pairScore + weights.title * coverage(analysis.titleStems)
-                + weights.feedback * FeedbackTerms.coverage(of: feedback, in: analysis.allStems))
+                + weights.record * recordCoverage + weights.pairs * pairScore + weights.title * coverage(analysis.titleStems))
             scored.append(Scored(analysis: analysis, score: score, best: best, coverage: max(0, bestCoverage), recordCoverage: recordCoverage,
                                  coverages: coverages))
         }
@@ -110,20 +101,6 @@ extension EvidenceLinker {
                 isRetracted: item.analysis.record.isRetracted, method: .auto, decision: nil))
         }
         return result
-    }
-
-    /// Feedback words from the best first-pass records (by retrieval score), weighted by IDF.
-    func feedbackTerms(records: [EvidenceRecord], excluding claimStems: Set<String>, weights: RankingWeights) throws -> [FeedbackTerms.Term] {
-        let top = records.sorted { $0.retrievalScore > $1.retrievalScore }.prefix(weights.feedbackDocuments)
-        let documents = top.map { record in
-            let stems = analysis(of: record).sentences.flatMap { sentence in
-                sentence.tokens.filter { !$0.isNumeric && $0.folded.count > 1 && !StopWords.contains($0.folded) }.map(\.stem)
-            }
-            return FeedbackTerms.Document(stems: stems, weight: max(record.retrievalScore, 0))
-        }
-        let candidates = FeedbackTerms.candidates(from: documents, excluding: claimStems, limit: max(weights.feedbackTerms * 4, 20))
-        let idf = try stemWeights(Set(candidates.map(\.stem)))
-        return FeedbackTerms.select(from: documents, excluding: claimStems, count: weights.feedbackTerms, idf: idf)
     }
 
     /// Stance from words alone: a claim and its evidence sentence disagree when exactly one of them

@@ -77,11 +77,7 @@ public final class EvidenceLinker {
 
     /// IDF weights of the claim's content stems, from the index's document frequencies.
     func wordWeights(for text: String) throws -> [String: Double] {
-        try stemWeights(Set(EvidenceQuery.contentWords(of: text).map(PorterStemmer.stem)))
-    }
-
-    /// IDF weights of `stems`, from the index's document frequencies (cached).
-    func stemWeights(_ stems: Set<String>) throws -> [String: Double] {
+        let stems = Set(EvidenceQuery.contentWords(of: text).map(PorterStemmer.stem))
         let missing = stems.filter { idfCache[$0] == nil }
         if !missing.isEmpty {
             let (frequencies, total) = try index.documentFrequencies(of: Set(missing))
