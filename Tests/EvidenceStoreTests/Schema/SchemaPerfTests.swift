@@ -78,6 +78,63 @@ struct SchemaPerfTests {
         #expect(try db.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
     }
 
+    @Test("perf-5-mesh-vocabulary moves headings into the dictionaries; the views, MeSH searches and facets give the same rows")
+    func meshVocabulary() throws {
+        let directory = try TemporaryDirectory(prefix: "evidence-migration-test")
+        defer { directory.remove() }
+        let path = directory.path("old.sqlite")
+        try makeOldIndex(at: path, through: "perf-2-original-chunk")
+        // A second heading per article: a name shared with another UI, and one without UI.
+        let old = try Database(path: path)
+        try Migrations.migrate(old, migrations: Array(Migrations.all.prefix { $0.name != "perf-5-mesh-vocabulary" }))
+        try old.execute("""
+            INSERT INTO mesh_heading(pmid, position, descriptor, ui, major, major_topic, search_descriptor)
+            VALUES (11, 1, 'Ketamine', 'D007649', 1, 1, 'ketamine'), (12, 1, 'Depression', 'D999999', 0, 0, 'depression'),
+                   (12, 2, 'Østergaard Scale', NULL, 0, 0, 'ostergaard scale')
+            """)
+        func headings(_ db: Database) throws -> [String] {
+            try db.query("SELECT pmid, position, descriptor, ui, major, major_topic, search_descriptor FROM mesh_heading ORDER BY pmid, position") {
+                "\($0.int(0)) \($0.int(1)) \($0.string(2) ?? "") \($0.string(3) ?? "-") \($0.int(4)) \($0.int(5)) \($0.string(6) ?? "")"
+            }
+        }
+        func qualifiers(_ db: Database) throws -> [String] {
+            try db.query("SELECT pmid, heading_position, position, name, ui, major FROM mesh_qualifier ORDER BY pmid, heading_position, position") {
+                "\($0.int(0)) \($0.int(1)) \($0.int(2)) \($0.string(3) ?? "") \($0.string(4) ?? "-") \($0.int(5))"
+            }
+        }
+        let headingsBefore = try headings(old)
+        let qualifiersBefore = try qualifiers(old)
+        #expect(headingsBefore.count == 5)
+        old.close()
+
+        let store = try ArticleStore(path: path)
+        let db = store.database
+        #expect(try Migrations.appliedNames(db).last == "perf-5-mesh-vocabulary")
+        #expect(try headings(db) == headingsBefore)
+        #expect(try qualifiers(db) == qualifiersBefore)
+        #expect(try db.scalarInt("SELECT count(*) FROM mesh_descriptor") == 4)
+        #expect(try db.scalarInt("SELECT count(*) FROM mesh_subheading") == 1)
+        for name in ["mesh_heading_search", "article_mesh_descriptor"] {
+            #expect(try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
+                    == (name == "article_mesh_descriptor" ? 1 : 0), "\(name)")
+        }
+        let searcher = ArticleSearcher(database: db)
+        for (query, expected) in [("depression[mh]", [11, 12]), ("ketamine[majr]", [11]), ("depression[majr]", [11, 12]),
+                                  ("\"ostergaard scale\"[mh]", [12]), ("drug therapy[sh]", [11, 12]),
+                                  ("depression/drug therapy[mh]", [11, 12]), ("ketamine/drug therapy[mh]", [])] {
+            let pmids = try searcher.pmids(ArticleSearcher.parse(query), options: SearchOptions(sort: .pmid))
+            #expect(Set(pmids.map { Int($0.value) }).sorted() == expected, "\(query)")
+        }
+        // New records reuse the migrated ids; deleting cascades to the compact tables.
+        try store.store(Fixture.record(13, mesh: [MeshHeading(descriptor: "Depression", ui: "D003863")]))
+        #expect(try db.scalarInt("SELECT count(*) FROM mesh_descriptor") == 4)
+        #expect(try store.delete([PMID(12)]) == 1)
+        #expect(try db.scalarInt("SELECT count(*) FROM article_mesh WHERE pmid = 12") == 0)
+        #expect(try db.scalarInt("SELECT count(*) FROM article_mesh_qualifier WHERE pmid = 12") == 0)
+        #expect(try db.query("PRAGMA foreign_key_check") { $0.string(0) }.isEmpty)
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
     @Test("a new index stores only DOIs among the record's identifiers")
     func identifiersKeptAreDOIs() throws {
         let (store, directory) = try Fixture.store()
