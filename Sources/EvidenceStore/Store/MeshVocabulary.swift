@@ -4,31 +4,67 @@ import Foundation
 /// The writer's map from MeSH names to the integer ids of `mesh_descriptor` and
 /// `mesh_subheading` (migration `perf-5-mesh-vocabulary`), adding the names it has not seen.
 ///
-/// A name seen before costs one hash lookup; a new one, one indexed SELECT (and an INSERT
+/// A name seen before costs one hash of its bytes and a comparison; a new one, one indexed SELECT (and an INSERT
 /// when the index lacks it too). Ids found or made inside a transaction are only valid in
 /// it (a rollback takes back the rows just added), so a vocabulary belongs to one
 /// `ArticleWriter`, which lives inside one transaction. Used on the writing thread only.
 final class MeshVocabulary {
-    /// A dictionary row's identity: its name and UI as bytes (`name`, 0, `ui`, or 1 for no UI).
-    private struct Key: Hashable {
-        var bytes: [UInt8]
+    /// A dictionary row's identity, `name`, 0, `ui` (or `name`, 1 without UI), with its
+    /// FNV-1a hash: looking a name up hashes and compares its bytes in place, no allocation.
+    private struct Key {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
 
         init(name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?) {
-            bytes = [UInt8]()
-            bytes.reserveCapacity(name.count + (ui?.count ?? 0) + 1)
-            bytes.append(contentsOf: name)
+            add(name)
+            if let ui {
+                add(0)
+                add(ui)
+            } else {
+                add(1)
+            }
+        }
+
+        private mutating func add(_ byte: UInt8) {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+
+        private mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            for byte in bytes { add(byte) }
+        }
+
+        /// The bytes the key stands for, kept with a cached id to rule out hash collisions.
+        static func bytes(name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?) -> [UInt8] {
+            var bytes = [UInt8](name)
             if let ui {
                 bytes.append(0)
                 bytes.append(contentsOf: ui)
             } else {
                 bytes.append(1)
             }
+            return bytes
+        }
+
+        /// Whether `bytes` is `name` and `ui` as `bytes(name:ui:)` spells them.
+        static func matches(_ bytes: [UInt8], name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?) -> Bool {
+            guard bytes.count == name.count + 1 + (ui?.count ?? 0) else { return false }
+            return bytes.withUnsafeBytes { stored in
+                guard memcmp(stored.baseAddress!, name.baseAddress ?? stored.baseAddress!, name.count) == 0 else { return false }
+                guard let ui else { return stored[name.count] == 1 }
+                return stored[name.count] == 0
+                    && memcmp(stored.baseAddress! + name.count + 1, ui.baseAddress ?? stored.baseAddress!, ui.count) == 0
+            }
         }
     }
 
+    /// A remembered id and the bytes of its key.
+    private struct Entry {
+        var bytes: [UInt8]
+        var id: Int64
+    }
+
     private let database: Database
-    private var descriptors: [Key: Int64] = [:]
-    private var subheadings: [Key: Int64] = [:]
+    private var descriptors: [UInt64: Entry] = [:]
+    private var subheadings: [UInt64: Entry] = [:]
     private let findDescriptor: Statement
     private let addDescriptor: Statement
     private let findSubheading: Statement
@@ -45,19 +81,20 @@ final class MeshVocabulary {
     /// The id of the descriptor `name` with `ui` (nil: none), added with `searchName` (its
     /// folded form) when new.
     func descriptorID(name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?, searchName: UnsafeRawBufferPointer) throws -> Int64 {
-        let key = Key(name: name, ui: ui)
-        if let id = descriptors[key] { return id }
+        let hash = Key(name: name, ui: ui).hash
+        if let entry = descriptors[hash], Key.matches(entry.bytes, name: name, ui: ui) { return entry.id }
         let id = try lookUp(name: name, ui: ui, find: findDescriptor, add: addDescriptor, extra: searchName)
-        descriptors[key] = id
+        // On a hash collision the first name keeps the slot; the other is looked up each time.
+        if descriptors[hash] == nil { descriptors[hash] = Entry(bytes: Key.bytes(name: name, ui: ui), id: id) }
         return id
     }
 
     /// The id of the qualifier (subheading) `name` with `ui` (nil: none), added when new.
     func subheadingID(name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?) throws -> Int64 {
-        let key = Key(name: name, ui: ui)
-        if let id = subheadings[key] { return id }
+        let hash = Key(name: name, ui: ui).hash
+        if let entry = subheadings[hash], Key.matches(entry.bytes, name: name, ui: ui) { return entry.id }
         let id = try lookUp(name: name, ui: ui, find: findSubheading, add: addSubheading, extra: nil)
-        subheadings[key] = id
+        if subheadings[hash] == nil { subheadings[hash] = Entry(bytes: Key.bytes(name: name, ui: ui), id: id) }
         return id
     }
 
