@@ -109,7 +109,7 @@ struct SchemaPerfTests {
 
         let store = try ArticleStore(path: path)
         let db = store.database
-        #expect(try Migrations.appliedNames(db).last == "perf-5-mesh-vocabulary")
+        #expect(try Migrations.appliedNames(db) == Migrations.all.map(\.name))
         #expect(try headings(db) == headingsBefore)
         #expect(try qualifiers(db) == qualifiersBefore)
         #expect(try db.scalarInt("SELECT count(*) FROM mesh_descriptor") == 4)
@@ -135,6 +135,30 @@ struct SchemaPerfTests {
         #expect(try store.integrityProblems().isEmpty)
     }
 
+    @Test("perf-6-lean-identifiers drops the identifier rows equal to article.doi; [doi] finds the same records")
+    func leanIdentifiers() throws {
+        let directory = try TemporaryDirectory(prefix: "evidence-migration-test")
+        defer { directory.remove() }
+        let path = directory.path("old.sqlite")
+        try makeOldIndex(at: path, through: "perf-2-original-chunk")
+        let old = try Database(path: path)
+        try Migrations.migrate(old, migrations: Array(Migrations.all.prefix { $0.name != "perf-6-lean-identifiers" }))
+        // Record 11's DOI listed as ArticleId and ELocationID, as most records have it.
+        try old.execute("""
+            INSERT INTO article_identifier(pmid, position, type, value) VALUES (11, 4, 'doi', '10.1/11'), (11, 5, 'elocation:doi', '10.1/11')
+            """)
+        old.close()
+
+        let store = try ArticleStore(path: path)
+        let db = store.database
+        #expect(try db.query("SELECT pmid || ' ' || type || ' ' || value FROM article_identifier ORDER BY pmid, position") { $0.string(0) }
+                == ["11 doi doi-11", "11 elocation:doi elocation:doi-11", "12 doi doi-12", "12 elocation:doi elocation:doi-12"])
+        let searcher = ArticleSearcher(database: db)
+        for (query, expected) in [("10.1/11[doi]", [11]), ("elocation:doi-11[doi]", [11]), ("10.1/12[doi]", [12])] {
+            #expect(try searcher.pmids(ArticleSearcher.parse(query)).map { Int($0.value) } == expected, "\(query)")
+        }
+    }
+
     @Test("a new index stores only DOIs among the record's identifiers")
     func identifiersKeptAreDOIs() throws {
         let (store, directory) = try Fixture.store()
@@ -143,8 +167,14 @@ struct SchemaPerfTests {
         record.articleIDs = [ArticleID(type: "pubmed", value: "21"), ArticleID(type: "doi", value: "10.2/a"), ArticleID(type: "pii", value: "S1")]
         record.eLocationIDs = [ELocationID(type: "doi", value: "10.2/b"), ELocationID(type: "pii", value: "e12")]
         try store.store(record)
+        // 10.2/a is `article.doi` (perf-6-lean-identifiers); each DOI is still found by [doi].
         #expect(try store.database.query("SELECT type || ' ' || value FROM article_identifier ORDER BY position") { $0.string(0) }
-                == ["doi 10.2/a", "elocation:doi 10.2/b"])
+                == ["elocation:doi 10.2/b"])
+        #expect(try store.database.scalarString("SELECT doi FROM article WHERE pmid = 21") == "10.2/a")
+        let searcher = ArticleSearcher(database: store.database)
+        for query in ["10.2/a[doi]", "10.2/B[doi]"] {
+            #expect(try searcher.pmids(ArticleSearcher.parse(query)) == [PMID(21)], "\(query)")
+        }
         // Every identifier is still in the stored original's record.
         #expect(try store.originalXML(PMID(21)) == record.originalXML)
     }
