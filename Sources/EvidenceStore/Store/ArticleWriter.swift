@@ -21,7 +21,7 @@ public enum UpsertOutcome: Sendable, Hashable {
 ///
 /// The writer does not open transactions: callers wrap a batch (a file) in
 /// `Database.transaction`, and use a writer within the one transaction it was made in (its
-/// `MeshVocabulary` remembers ids the transaction made).
+/// `NameVocabulary` remembers ids the transaction made).
 final class ArticleWriter {
     private let database: Database
     private let selectVersion: Statement
@@ -33,8 +33,8 @@ final class ArticleWriter {
     private var currentChunkID: Int64?
     /// The INSERT statements, indexed by `RowOperations.Target.rawValue`.
     private let inserts: [Statement]
-    /// MeSH names to dictionary ids; valid within the caller's transaction, like the writer.
-    private let vocabulary: MeshVocabulary
+    /// MeSH and publication type names to dictionary ids; valid within the caller's transaction, like the writer.
+    private let vocabulary: NameVocabulary
 
     /// Whether `deleted_citation` may hold rows; while it is empty (the usual case on a fresh
     /// index), clearing a deletion mark for every record written is skipped.
@@ -50,7 +50,7 @@ final class ArticleWriter {
         recordDeletion = try make("INSERT OR REPLACE INTO deleted_citation(pmid, file_id, deleted_at) VALUES (?, ?, ?)")
         insertChunk = try make("INSERT INTO original_chunk(xml) VALUES (?)")
         inserts = try RowOperations.Target.allCases.map { try make($0.sql) }
-        vocabulary = try MeshVocabulary(database: database)
+        vocabulary = try NameVocabulary(database: database)
     }
 
     /// Stores `row` under the update rules, with `sourceFileID` naming the manifest row it came from.

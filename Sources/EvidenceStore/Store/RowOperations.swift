@@ -43,7 +43,8 @@ struct RowOperations {
                 // Encoded as (pmid, heading_position, position, name, ui, major); the name becomes `subheading_id`.
                 return "INSERT INTO article_mesh_qualifier(pmid, heading_position, position, subheading_id, major) VALUES (?, ?, ?, ?, ?)"
             case .publicationType:
-                return "INSERT INTO publication_type(pmid, position, name, ui) VALUES (?, ?, ?, ?)"
+                // Encoded as (pmid, position, name, ui); the name becomes `type_id` (perf-7).
+                return "INSERT INTO article_publication_type(pmid, position, type_id) VALUES (?, ?, ?)"
             case .language:
                 return "INSERT INTO language(pmid, position, code) VALUES (?, ?, ?)"
             case .identifier:
@@ -125,8 +126,8 @@ struct RowOperations {
     }
 
     /// Binds and steps every operation on `statements` (indexed by `Target.rawValue`), with
-    /// `sourceFileID` for the article's `source_file_id` and `vocabulary` for MeSH ids.
-    func run(on statements: [Statement], vocabulary: MeshVocabulary, sourceFileID: Int64?,
+    /// `sourceFileID` for the article's `source_file_id` and `vocabulary` for MeSH and publication type ids.
+    func run(on statements: [Statement], vocabulary: NameVocabulary, sourceFileID: Int64?,
              original: ArticleRow.ChunkSlice? = nil) throws {
         try arena.withUnsafeBufferPointer { buffer in
             // A valid pointer even for an empty arena, so empty text binds '' and not NULL.
@@ -178,6 +179,12 @@ struct RowOperations {
                     try bind(values[first + 2], at: 3)
                     try bind(.integer(id), at: 4)
                     try bind(values[first + 5], at: 5)
+                case .publicationType:
+                    let name = bytes(values[first + 2]) ?? UnsafeRawBufferPointer(start: base, count: 0)
+                    let id = try vocabulary.publicationTypeID(name: name, ui: bytes(values[first + 3]))
+                    try bind(values[first], at: 1)
+                    try bind(values[first + 1], at: 2)
+                    try bind(.integer(id), at: 3)
                 default:
                     for offset in 0..<operation.count {
                         try bind(values[first + offset], at: Int32(offset + 1))

@@ -159,6 +159,34 @@ struct SchemaPerfTests {
         }
     }
 
+    @Test("perf-7-publication-type-vocabulary keeps every publication type row and [pt] search")
+    func publicationTypeVocabulary() throws {
+        let directory = try TemporaryDirectory(prefix: "evidence-migration-test")
+        defer { directory.remove() }
+        let path = directory.path("old.sqlite")
+        try makeOldIndex(at: path, through: "perf-2-original-chunk")
+        let old = try Database(path: path)
+        try Migrations.migrate(old, migrations: Array(Migrations.all.prefix { $0.name != "perf-7-publication-type-vocabulary" }))
+        try old.execute("""
+            INSERT INTO publication_type(pmid, position, name, ui)
+            VALUES (11, 0, 'Journal Article', 'D016428'), (11, 1, 'Review', NULL), (12, 0, 'Journal Article', 'D016428')
+            """)
+        old.close()
+
+        let store = try ArticleStore(path: path)
+        let db = store.database
+        #expect(try Migrations.appliedNames(db) == Migrations.all.map(\.name))
+        #expect(try db.query("SELECT pmid || ' ' || position || ' ' || name || ' ' || coalesce(ui, '-') FROM publication_type ORDER BY pmid, position") {
+            $0.string(0)
+        } == ["11 0 Journal Article D016428", "11 1 Review -", "12 0 Journal Article D016428"])
+        #expect(try db.scalarInt("SELECT count(*) FROM publication_type_term") == 2)
+        let searcher = ArticleSearcher(database: db)
+        for (query, expected) in [("journal article[pt]", [11, 12]), ("review[pt]", [11])] {
+            #expect(try searcher.pmids(ArticleSearcher.parse(query), options: SearchOptions(sort: .pmid)).map { Int($0.value) } == expected, "\(query)")
+        }
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
     @Test("a new index stores only DOIs among the record's identifiers")
     func identifiersKeptAreDOIs() throws {
         let (store, directory) = try Fixture.store()

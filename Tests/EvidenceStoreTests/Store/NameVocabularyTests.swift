@@ -4,8 +4,8 @@ import EvidenceTestSupport
 import PubMed
 @testable import EvidenceStore
 
-@Suite("MeSH vocabulary")
-struct MeshVocabularyTests {
+@Suite("Name vocabulary (MeSH and publication types)")
+struct NameVocabularyTests {
     private static let depression = MeshHeading(descriptor: "Depression", ui: "D003863", major: false,
                                                 qualifiers: [MeshQualifier(name: "drug therapy", ui: "Q000188", major: true)])
     private static let ketamine = MeshHeading(descriptor: "Ketamine", ui: "D007649", major: true,
@@ -111,5 +111,32 @@ struct MeshVocabularyTests {
         #expect(try db.scalarInt("SELECT count(*) FROM mesh_descriptor") == 0)
         try store.store(Fixture.record(2, mesh: [Self.ketamine]))
         #expect(try db.query("SELECT descriptor FROM mesh_heading WHERE pmid = 2") { $0.string(0) } == ["Ketamine"])
+    }
+
+    @Test("publication types are stored once, read through the publication_type view, and [pt] matches any case")
+    func publicationTypes() throws {
+        let (store, directory) = try Fixture.store()
+        defer { directory.remove() }
+        var first = Fixture.record(1)
+        first.publicationTypes = [PublicationType(name: "Journal Article", ui: "D016428"),
+                                  PublicationType(name: "Randomized Controlled Trial", ui: "D016449")]
+        var second = Fixture.record(2)
+        second.publicationTypes = [PublicationType(name: "Journal Article", ui: "D016428"), PublicationType(name: "Review")]
+        try store.store(first)
+        try store.store(second)
+        let db = store.database
+        #expect(try db.query("SELECT name || ' ' || coalesce(ui, '-') FROM publication_type_term ORDER BY id") { $0.string(0) }
+                == ["Journal Article D016428", "Randomized Controlled Trial D016449", "Review -"])
+        #expect(try db.query("SELECT pmid || ' ' || position || ' ' || name || ' ' || coalesce(ui, '-') FROM publication_type ORDER BY pmid, position") {
+            $0.string(0)
+        } == ["1 0 Journal Article D016428", "1 1 Randomized Controlled Trial D016449", "2 0 Journal Article D016428", "2 1 Review -"])
+        let searcher = ArticleSearcher(database: db)
+        for (query, expected) in [("journal article[pt]", [1, 2]), ("RANDOMIZED CONTROLLED TRIAL[pt]", [1]), ("review[pt]", [2]),
+                                  ("editorial[pt]", [])] {
+            let pmids = try searcher.pmids(ArticleSearcher.parse(query), options: SearchOptions(sort: .pmid))
+            #expect(pmids.map { Int($0.value) } == expected, "\(query)")
+        }
+        #expect(try store.delete([PMID(1)]) == 1)
+        #expect(try db.scalarInt("SELECT count(*) FROM article_publication_type") == 2)
     }
 }

@@ -1,14 +1,15 @@
 import CSQLite
 import Foundation
 
-/// The writer's map from MeSH names to the integer ids of `mesh_descriptor` and
-/// `mesh_subheading` (migration `perf-5-mesh-vocabulary`), adding the names it has not seen.
+/// The writer's map from MeSH and publication type names to the integer ids of
+/// `mesh_descriptor`, `mesh_subheading` (migration `perf-5-mesh-vocabulary`) and
+/// `publication_type_term` (`perf-7-publication-type-vocabulary`), adding the names it has not seen.
 ///
 /// A name seen before costs one hash of its bytes and a comparison; a new one, one indexed SELECT (and an INSERT
 /// when the index lacks it too). Ids found or made inside a transaction are only valid in
 /// it (a rollback takes back the rows just added), so a vocabulary belongs to one
 /// `ArticleWriter`, which lives inside one transaction. Used on the writing thread only.
-final class MeshVocabulary {
+final class NameVocabulary {
     /// A dictionary row's identity, `name`, 0, `ui` (or `name`, 1 without UI), with its
     /// FNV-1a hash: looking a name up hashes and compares its bytes in place, no allocation.
     private struct Key {
@@ -65,10 +66,13 @@ final class MeshVocabulary {
     private let database: Database
     private var descriptors: [UInt64: Entry] = [:]
     private var subheadings: [UInt64: Entry] = [:]
+    private var publicationTypes: [UInt64: Entry] = [:]
     private let findDescriptor: Statement
     private let addDescriptor: Statement
     private let findSubheading: Statement
     private let addSubheading: Statement
+    private let findPublicationType: Statement
+    private let addPublicationType: Statement
 
     init(database: Database) throws {
         self.database = database
@@ -76,6 +80,8 @@ final class MeshVocabulary {
         addDescriptor = try database.makeStatement("INSERT INTO mesh_descriptor(name, ui, search_name) VALUES (?, ?, ?)")
         findSubheading = try database.makeStatement("SELECT id FROM mesh_subheading WHERE name = ? AND ui IS ?")
         addSubheading = try database.makeStatement("INSERT INTO mesh_subheading(name, ui) VALUES (?, ?)")
+        findPublicationType = try database.makeStatement("SELECT id FROM publication_type_term WHERE name = ? AND ui IS ?")
+        addPublicationType = try database.makeStatement("INSERT INTO publication_type_term(name, ui) VALUES (?, ?)")
     }
 
     /// The id of the descriptor `name` with `ui` (nil: none), added with `searchName` (its
@@ -95,6 +101,15 @@ final class MeshVocabulary {
         if let entry = subheadings[hash], Key.matches(entry.bytes, name: name, ui: ui) { return entry.id }
         let id = try lookUp(name: name, ui: ui, find: findSubheading, add: addSubheading, extra: nil)
         if subheadings[hash] == nil { subheadings[hash] = Entry(bytes: Key.bytes(name: name, ui: ui), id: id) }
+        return id
+    }
+
+    /// The id of the publication type `name` with `ui` (nil: none), added when new.
+    func publicationTypeID(name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?) throws -> Int64 {
+        let hash = Key(name: name, ui: ui).hash
+        if let entry = publicationTypes[hash], Key.matches(entry.bytes, name: name, ui: ui) { return entry.id }
+        let id = try lookUp(name: name, ui: ui, find: findPublicationType, add: addPublicationType, extra: nil)
+        if publicationTypes[hash] == nil { publicationTypes[hash] = Entry(bytes: Key.bytes(name: name, ui: ui), id: id) }
         return id
     }
 
