@@ -33,6 +33,9 @@ public enum Migrations {
         Migration(name: "perf-2-original-chunk", statements: SchemaPerf.originalChunk),
         Migration(name: "perf-3-lean-tables", statements: SchemaPerf.leanTables),
         Migration(name: "perf-4-packed-search-text", statements: SchemaPerf.packedSearchText),
+        Migration(name: "perf-5-mesh-vocabulary", statements: SchemaPerf.meshVocabulary),
+        Migration(name: "perf-6-lean-identifiers", statements: SchemaPerf.leanIdentifiers),
+        Migration(name: "perf-7-publication-type-vocabulary", statements: SchemaPerf.publicationTypeVocabulary),
     ]
 
     /// The schema version a fully migrated index has.

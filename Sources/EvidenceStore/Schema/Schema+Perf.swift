@@ -98,4 +98,148 @@ enum SchemaPerf {
         END
         """,
     ]
+
+    /// Migration `perf-5-mesh-vocabulary`: MeSH headings as integer ids into two small dictionaries.
+    ///
+    /// Each heading row held its descriptor's name, UI and folded name (about 50 bytes of text
+    /// repeated in every one of ~10 headings per record), and `mesh_heading_search` copied the
+    /// folded name again: 28 MB of a 98 MB index of pubmed20n0014. Now `mesh_descriptor` and
+    /// `mesh_subheading` hold each distinct (name, UI) once, and `article_mesh` /
+    /// `article_mesh_qualifier` hold only integers (pmid, position, id, flags). `mesh_heading`
+    /// and `mesh_qualifier` are views with the columns the tables had, so every reader (`[mh]`,
+    /// `[majr]`, `[sh]`, facets, `similar`, claims) runs the same SQL and gets the same rows;
+    /// `[mh]` looks the folded name up in the dictionary, then the articles by descriptor id
+    /// (`article_mesh_descriptor`). The writer turns names into ids (`NameVocabulary`).
+    /// Dictionary rows are never deleted (a few thousand short rows), so the ids need no foreign
+    /// key: declaring one cost the writer a random B-tree probe per heading (about 3% of the
+    /// ingest CPU).
+    static let meshVocabulary: [String] = [
+        """
+        CREATE TABLE mesh_descriptor (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,              -- DescriptorName as written
+            ui TEXT,
+            search_name TEXT NOT NULL        -- folded, lower-case (TextFolding.fold)
+        )
+        """,
+        "CREATE UNIQUE INDEX mesh_descriptor_name ON mesh_descriptor(name, ui)",
+        "CREATE INDEX mesh_descriptor_search ON mesh_descriptor(search_name)",
+        """
+        CREATE TABLE mesh_subheading (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,              -- QualifierName as written
+            ui TEXT
+        )
+        """,
+        "CREATE UNIQUE INDEX mesh_subheading_name ON mesh_subheading(name, ui)",
+        """
+        CREATE TABLE article_mesh (
+            pmid INTEGER NOT NULL REFERENCES article(pmid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            descriptor_id INTEGER NOT NULL,  -- mesh_descriptor.id
+            major INTEGER NOT NULL,          -- descriptor's MajorTopicYN
+            major_topic INTEGER NOT NULL,    -- descriptor or any qualifier is major ([majr])
+            PRIMARY KEY (pmid, position)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE article_mesh_qualifier (
+            pmid INTEGER NOT NULL REFERENCES article(pmid) ON DELETE CASCADE,
+            heading_position INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            subheading_id INTEGER NOT NULL,  -- mesh_subheading.id
+            major INTEGER NOT NULL,
+            PRIMARY KEY (pmid, heading_position, position)
+        ) WITHOUT ROWID
+        """,
+        """
+        INSERT INTO mesh_descriptor(name, ui, search_name)
+        SELECT descriptor, ui, min(search_descriptor) FROM mesh_heading GROUP BY descriptor, ui ORDER BY descriptor, ui
+        """,
+        """
+        INSERT INTO mesh_subheading(name, ui)
+        SELECT name, ui FROM mesh_qualifier GROUP BY name, ui ORDER BY name, ui
+        """,
+        """
+        INSERT INTO article_mesh(pmid, position, descriptor_id, major, major_topic)
+        SELECT h.pmid, h.position, d.id, h.major, h.major_topic
+        FROM mesh_heading h JOIN mesh_descriptor d ON d.name = h.descriptor AND d.ui IS h.ui
+        ORDER BY h.pmid, h.position
+        """,
+        """
+        INSERT INTO article_mesh_qualifier(pmid, heading_position, position, subheading_id, major)
+        SELECT q.pmid, q.heading_position, q.position, s.id, q.major
+        FROM mesh_qualifier q JOIN mesh_subheading s ON s.name = q.name AND s.ui IS q.ui
+        ORDER BY q.pmid, q.heading_position, q.position
+        """,
+        "DROP TABLE mesh_qualifier",
+        "DROP TABLE mesh_heading",
+        "CREATE INDEX article_mesh_descriptor ON article_mesh(descriptor_id)",
+        """
+        CREATE VIEW mesh_heading(pmid, position, descriptor, ui, major, major_topic, search_descriptor) AS
+        SELECT m.pmid, m.position, d.name, d.ui, m.major, m.major_topic, d.search_name
+        FROM article_mesh m JOIN mesh_descriptor d ON d.id = m.descriptor_id
+        """,
+        """
+        CREATE VIEW mesh_qualifier(pmid, heading_position, position, name, ui, major) AS
+        SELECT q.pmid, q.heading_position, q.position, s.name, s.ui, q.major
+        FROM article_mesh_qualifier q JOIN mesh_subheading s ON s.id = q.subheading_id
+        """,
+    ]
+
+    /// Migration `perf-6-lean-identifiers`: drops the `article_identifier` rows that repeat `article.doi`.
+    ///
+    /// `[doi]` looks a DOI up in `article.doi` and in `article_identifier`, with the same
+    /// values, so a row equal to its article's `doi` finds nothing the first look-up does
+    /// not. Most records have one DOI, listed as ArticleId and as ELocationID: these rows and
+    /// their index were 19 MB of a 565 MB index of 100,000 gen_pubmed records. What is kept is
+    /// each DOI that differs from `article.doi` (a second DOI, or an erratum's).
+    static let leanIdentifiers: [String] = [
+        """
+        DELETE FROM article_identifier
+        WHERE value = (SELECT doi FROM article WHERE article.pmid = article_identifier.pmid)
+        """,
+    ]
+
+    /// Migration `perf-7-publication-type-vocabulary`: publication types as integer ids.
+    ///
+    /// As `perf-5-mesh-vocabulary` did for MeSH: `publication_type_term` holds each distinct
+    /// (name, UI) once (a few hundred rows), `article_publication_type` one row of integers per
+    /// type of each article, and `publication_type` is a view with the old columns. `[pt]`
+    /// (`name = ? COLLATE NOCASE`) finds the term through `publication_type_term_nocase`, then
+    /// the articles through `article_publication_type_term`. The rows and their index were
+    /// 14 MB of an index of 100,000 gen_pubmed records.
+    static let publicationTypeVocabulary: [String] = [
+        """
+        CREATE TABLE publication_type_term (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            ui TEXT
+        )
+        """,
+        "CREATE UNIQUE INDEX publication_type_term_name ON publication_type_term(name, ui)",
+        "CREATE INDEX publication_type_term_nocase ON publication_type_term(name COLLATE NOCASE)",
+        """
+        CREATE TABLE article_publication_type (
+            pmid INTEGER NOT NULL REFERENCES article(pmid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            type_id INTEGER NOT NULL,        -- publication_type_term.id
+            PRIMARY KEY (pmid, position)
+        ) WITHOUT ROWID
+        """,
+        "INSERT INTO publication_type_term(name, ui) SELECT name, ui FROM publication_type GROUP BY name, ui ORDER BY name, ui",
+        """
+        INSERT INTO article_publication_type(pmid, position, type_id)
+        SELECT p.pmid, p.position, t.id
+        FROM publication_type p JOIN publication_type_term t ON t.name = p.name AND t.ui IS p.ui
+        ORDER BY p.pmid, p.position
+        """,
+        "DROP TABLE publication_type",
+        "CREATE INDEX article_publication_type_term ON article_publication_type(type_id)",
+        """
+        CREATE VIEW publication_type(pmid, position, name, ui) AS
+        SELECT p.pmid, p.position, t.name, t.ui
+        FROM article_publication_type p JOIN publication_type_term t ON t.id = p.type_id
+        """,
+    ]
 }

@@ -3,7 +3,7 @@ import Foundation
 extension ArticleStore {
     /// The tables the ingester fills, whose secondary indexes a bulk load may defer.
     static let articleTables: Set<String> = [
-        "article", "author", "mesh_heading", "mesh_qualifier", "publication_type", "language",
+        "article", "author", "article_mesh", "article_mesh_qualifier", "article_publication_type", "language",
         "article_identifier", "comment_correction",
     ]
 

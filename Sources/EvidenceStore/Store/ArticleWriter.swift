@@ -20,7 +20,8 @@ public enum UpsertOutcome: Sendable, Hashable {
 /// deleted earlier brings it back and clears the deletion.
 ///
 /// The writer does not open transactions: callers wrap a batch (a file) in
-/// `Database.transaction`.
+/// `Database.transaction`, and use a writer within the one transaction it was made in (its
+/// `NameVocabulary` remembers ids the transaction made).
 final class ArticleWriter {
     private let database: Database
     private let selectVersion: Statement
@@ -32,6 +33,8 @@ final class ArticleWriter {
     private var currentChunkID: Int64?
     /// The INSERT statements, indexed by `RowOperations.Target.rawValue`.
     private let inserts: [Statement]
+    /// MeSH and publication type names to dictionary ids; valid within the caller's transaction, like the writer.
+    private let vocabulary: NameVocabulary
 
     /// Whether `deleted_citation` may hold rows; while it is empty (the usual case on a fresh
     /// index), clearing a deletion mark for every record written is skipped.
@@ -47,6 +50,7 @@ final class ArticleWriter {
         recordDeletion = try make("INSERT OR REPLACE INTO deleted_citation(pmid, file_id, deleted_at) VALUES (?, ?, ?)")
         insertChunk = try make("INSERT INTO original_chunk(xml) VALUES (?)")
         inserts = try RowOperations.Target.allCases.map { try make($0.sql) }
+        vocabulary = try NameVocabulary(database: database)
     }
 
     /// Stores `row` under the update rules, with `sourceFileID` naming the manifest row it came from.
@@ -76,7 +80,7 @@ final class ArticleWriter {
         }
         // INSERTs only (the replaced row was deleted above, with its text): skip inflating texts.
         try database.withoutPackedTexts {
-            try row.operations.run(on: inserts, sourceFileID: sourceFileID, original: slice)
+            try row.operations.run(on: inserts, vocabulary: vocabulary, sourceFileID: sourceFileID, original: slice)
         }
         return existing == nil ? .inserted : .replaced
     }

@@ -36,11 +36,15 @@ struct RowOperations {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             case .meshHeading:
-                return "INSERT INTO mesh_heading(pmid, position, descriptor, ui, major, major_topic, search_descriptor) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                // Encoded as (pmid, position, descriptor, ui, major, major_topic, folded descriptor);
+                // the writer turns the names into `descriptor_id` (perf-5-mesh-vocabulary).
+                return "INSERT INTO article_mesh(pmid, position, descriptor_id, major, major_topic) VALUES (?, ?, ?, ?, ?)"
             case .meshQualifier:
-                return "INSERT INTO mesh_qualifier(pmid, heading_position, position, name, ui, major) VALUES (?, ?, ?, ?, ?, ?)"
+                // Encoded as (pmid, heading_position, position, name, ui, major); the name becomes `subheading_id`.
+                return "INSERT INTO article_mesh_qualifier(pmid, heading_position, position, subheading_id, major) VALUES (?, ?, ?, ?, ?)"
             case .publicationType:
-                return "INSERT INTO publication_type(pmid, position, name, ui) VALUES (?, ?, ?, ?)"
+                // Encoded as (pmid, position, name, ui); the name becomes `type_id` (perf-7).
+                return "INSERT INTO article_publication_type(pmid, position, type_id) VALUES (?, ?, ?)"
             case .language:
                 return "INSERT INTO language(pmid, position, code) VALUES (?, ?, ?)"
             case .identifier:
@@ -122,19 +126,27 @@ struct RowOperations {
     }
 
     /// Binds and steps every operation on `statements` (indexed by `Target.rawValue`), with
-    /// `sourceFileID` for the article's `source_file_id`.
-    func run(on statements: [Statement], sourceFileID: Int64?, original: ArticleRow.ChunkSlice? = nil) throws {
+    /// `sourceFileID` for the article's `source_file_id` and `vocabulary` for MeSH and publication type ids.
+    func run(on statements: [Statement], vocabulary: NameVocabulary, sourceFileID: Int64?,
+             original: ArticleRow.ChunkSlice? = nil) throws {
         try arena.withUnsafeBufferPointer { buffer in
             // A valid pointer even for an empty arena, so empty text binds '' and not NULL.
             let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            func bytes(_ value: Value) -> UnsafeRawBufferPointer? {
+                switch value {
+                case .text(let start, let count), .blob(let start, let count):
+                    return UnsafeRawBufferPointer(start: base + start, count: count)
+                case .null, .integer:
+                    return nil
+                }
+            }
             for operation in operations {
                 let statement = statements[operation.target.rawValue]
                 let handle = statement.handle
                 defer { sqlite3_reset(handle) }
-                for offset in 0..<operation.count {
-                    let index = Int32(offset + 1)
+                func bind(_ value: Value, at index: Int32) throws {
                     let code: Int32
-                    switch values[operation.first + offset] {
+                    switch value {
                     case .null:
                         code = sqlite3_bind_null(handle, index)
                     case .integer(let value):
@@ -148,20 +160,41 @@ struct RowOperations {
                         throw DatabaseError(resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: statement.sql)
                     }
                 }
+                let first = operation.first
+                switch operation.target {
+                case .meshHeading:
+                    let name = bytes(values[first + 2]) ?? UnsafeRawBufferPointer(start: base, count: 0)
+                    let id = try vocabulary.descriptorID(name: name, ui: bytes(values[first + 3]),
+                                                         searchName: bytes(values[first + 6]) ?? name)
+                    try bind(values[first], at: 1)
+                    try bind(values[first + 1], at: 2)
+                    try bind(.integer(id), at: 3)
+                    try bind(values[first + 4], at: 4)
+                    try bind(values[first + 5], at: 5)
+                case .meshQualifier:
+                    let name = bytes(values[first + 3]) ?? UnsafeRawBufferPointer(start: base, count: 0)
+                    let id = try vocabulary.subheadingID(name: name, ui: bytes(values[first + 4]))
+                    try bind(values[first], at: 1)
+                    try bind(values[first + 1], at: 2)
+                    try bind(values[first + 2], at: 3)
+                    try bind(.integer(id), at: 4)
+                    try bind(values[first + 5], at: 5)
+                case .publicationType:
+                    let name = bytes(values[first + 2]) ?? UnsafeRawBufferPointer(start: base, count: 0)
+                    let id = try vocabulary.publicationTypeID(name: name, ui: bytes(values[first + 3]))
+                    try bind(values[first], at: 1)
+                    try bind(values[first + 1], at: 2)
+                    try bind(.integer(id), at: 3)
+                default:
+                    for offset in 0..<operation.count {
+                        try bind(values[first + offset], at: Int32(offset + 1))
+                    }
+                }
                 if operation.target == .article {
-                    var code = sourceFileID.map { sqlite3_bind_int64(handle, 27, $0) } ?? sqlite3_bind_null(handle, 27)
-                    if code == SQLITE_OK, let original {
-                        code = sqlite3_bind_int64(handle, 28, original.chunkID)
-                        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 29, Int64(original.offset)) }
-                        if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 30, Int64(original.length)) }
-                    } else if code == SQLITE_OK {
-                        code = sqlite3_bind_null(handle, 28)
-                        if code == SQLITE_OK { code = sqlite3_bind_null(handle, 29) }
-                        if code == SQLITE_OK { code = sqlite3_bind_null(handle, 30) }
-                    }
-                    guard code == SQLITE_OK else {
-                        throw DatabaseError(resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: statement.sql)
-                    }
+                    try bind(sourceFileID.map { .integer($0) } ?? .null, at: 27)
+                    try bind(original.map { .integer($0.chunkID) } ?? .null, at: 28)
+                    try bind(original.map { .integer(Int64($0.offset)) } ?? .null, at: 29)
+                    try bind(original.map { .integer(Int64($0.length)) } ?? .null, at: 30)
                 }
                 try statement.step()
             }
