@@ -41,6 +41,8 @@ public final class Database {
 
     /// The path given when opening (`:memory:` for an in-memory database).
     public let path: String
+    /// How long the connection waits for another connection's lock, in milliseconds.
+    public let busyTimeoutMilliseconds: Int32
     /// The underlying `sqlite3` connection, for C APIs the wrapper does not cover.
     public private(set) var handle: OpaquePointer?
 
@@ -58,6 +60,7 @@ public final class Database {
     public init(path: String, options: Options = Options()) throws {
         Database.configured
         self.path = path
+        self.busyTimeoutMilliseconds = options.busyTimeoutMilliseconds
         var connection: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         flags |= options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE

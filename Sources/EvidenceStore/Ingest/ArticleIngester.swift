@@ -80,6 +80,9 @@ public final class ArticleIngester {
             // setting stays as it was.)
             try? store.database.execute("PRAGMA temp_store = FILE")
             defer { try? store.database.execute("PRAGMA temp_store = MEMORY") }
+            // Into an empty index, write each page once (a rollback journal, not WAL).
+            let bulkJournal = store.beginBulkLoadJournal()
+            defer { if bulkJournal { store.endBulkLoadJournal() } }
             try store.database.transaction {
                 let fileID = try store.beginIngestedFile(name: input.name, path: input.path, sha256: digest.sha256, bytes: digest.bytes)
                 try write(input, fileID: fileID, into: &outcome, started: started, expectedBytes: expected) { records, bytes, elapsed in

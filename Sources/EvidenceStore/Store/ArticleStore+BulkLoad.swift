@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 extension ArticleStore {
@@ -24,7 +25,39 @@ extension ArticleStore {
     }
 
     /// Recreates indexes dropped by `dropSecondaryIndexes()`.
+    ///
+    /// The writer runs alone by then (the parser and packer have finished), so the sorts
+    /// may use a helper thread on the idle core (`PRAGMA threads`).
     func recreateIndexes(_ statements: [String]) throws {
+        guard !statements.isEmpty else { return }
+        try database.execute("PRAGMA threads = 2")
+        defer { try? database.execute("PRAGMA threads = 0") }
         for statement in statements { try database.execute(statement) }
+    }
+
+    /// Switches a file index that holds no article from WAL to a rollback journal for a bulk
+    /// load, and returns whether it did (then call `endBulkLoadJournal()` afterwards).
+    ///
+    /// In WAL mode every page of a fresh index is written twice: into the WAL during the
+    /// file's transaction, then into the database by the checkpoint after it. A rollback
+    /// journal saves only pages that existed when the transaction began, so an empty index is
+    /// written once. The commit is just as atomic: a killed load leaves a hot journal that
+    /// the next connection rolls back, and opening switches the file back to WAL.
+    ///
+    /// Only one connection may leave WAL mode; when another is open, nothing changes (no wait)
+    /// and the load runs in WAL mode as before.
+    func beginBulkLoadJournal() -> Bool {
+        guard database.path != ":memory:", !database.path.isEmpty,
+              (try? database.scalarString("PRAGMA journal_mode")) == "wal",
+              (try? articleCount()) == 0,
+              let handle = database.handle else { return false }
+        sqlite3_busy_timeout(handle, 0)
+        defer { sqlite3_busy_timeout(handle, database.busyTimeoutMilliseconds) }
+        return (try? database.scalarString("PRAGMA journal_mode = DELETE")) == "delete"
+    }
+
+    /// Returns the index to WAL mode after `beginBulkLoadJournal()` switched it.
+    func endBulkLoadJournal() {
+        _ = try? database.scalarString("PRAGMA journal_mode = WAL")
     }
 }

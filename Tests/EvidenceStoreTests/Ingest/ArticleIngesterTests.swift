@@ -59,6 +59,51 @@ struct ArticleIngesterTests {
         #expect(plan.joined().contains("author_search_name"))
     }
 
+    /// The journal modes seen by the progress callback, which runs on the writer inside the file's transaction.
+    private func journalModesDuringIngest(_ store: ArticleStore, _ name: String) throws -> (IngestReport, Set<String>) {
+        var modes: Set<String> = []
+        let report = ArticleIngester(store: store, options: IngestOptions(batchSize: 1, queueCapacity: 1, progressInterval: 0))
+            .ingest(paths: [Fixture.path(name)]) { _ in
+                if let mode = try? store.database.scalarString("PRAGMA journal_mode") { modes.insert(mode) }
+            }
+        return (report, modes)
+    }
+
+    @Test("an empty index is filled under a rollback journal and is in WAL mode again afterwards; later files use WAL")
+    func bulkLoadJournal() throws {
+        let (store, directory) = try Fixture.store()
+        defer { directory.remove() }
+        #expect(try store.database.scalarString("PRAGMA journal_mode") == "wal")
+        let (refused, _) = try journalModesDuringIngest(store, "not-well-formed.xml")
+        #expect(refused.hasFailures)
+        #expect(try store.database.scalarString("PRAGMA journal_mode") == "wal", "back to WAL after a refused file")
+        #expect(try store.articleCount() == 0)
+        let (first, firstModes) = try journalModesDuringIngest(store, "versions-v1.xml")
+        #expect(!first.hasFailures)
+        #expect(firstModes == ["delete"])
+        #expect(try store.database.scalarString("PRAGMA journal_mode") == "wal")
+        let (second, secondModes) = try journalModesDuringIngest(store, "versions-v2.xml")
+        #expect(!second.hasFailures)
+        #expect(secondModes == ["wal"], "an index that holds articles is written in WAL mode")
+        #expect(try store.version(of: PMID(100)) == 2)
+        #expect(try store.database.scalarString("PRAGMA integrity_check") == "ok")
+    }
+
+    @Test("with a second connection open, an empty index is filled in WAL mode without waiting")
+    func bulkLoadJournalWithReader() throws {
+        let (store, directory) = try Fixture.store()
+        defer { directory.remove() }
+        let reader = try Database(path: directory.path("index/evidence.sqlite"))
+        defer { reader.close() }
+        _ = try reader.scalarInt("SELECT count(*) FROM article")
+        let started = Date()
+        let (report, modes) = try journalModesDuringIngest(store, "versions-v1.xml")
+        #expect(!report.hasFailures)
+        #expect(modes == ["wal"])
+        #expect(Date().timeIntervalSince(started) < 5, "no busy wait for the other connection")
+        #expect(try reader.scalarInt("SELECT count(*) FROM article") == 2)
+    }
+
     @Test("a lower version read later is skipped")
     func olderSkipped() throws {
         let (store, directory) = try Fixture.store()

@@ -143,4 +143,48 @@ struct CorpusIngestTests {
         #expect(report.files[1].records == 20_000)
         #expect(try store.database.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
     }
+
+    @Test("SIGKILL while filling an empty index (rollback journal) leaves an intact, empty index in WAL mode",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: SharedData.projectRoot.appendingPathComponent(".build/debug/evidence").path)
+                   && SharedData.isAvailable("tools/gen_pubmed.py")))
+    func killedDuringBulkLoad() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let generated = work.path("generated.xml")
+        _ = try Self.shell("python3 '\(try SharedData.url("tools/gen_pubmed.py").path)' --records 20000 --seed 8 --out '\(generated)'")
+        let index = work.path("index/evidence.sqlite")
+
+        let process = Process()
+        process.executableURL = SharedData.projectRoot.appendingPathComponent(".build/debug/evidence")
+        process.arguments = ["ingest", "--index", index, generated]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Kill once the load has spilled pages into the database file (no probe connection:
+        // one would keep the load in WAL mode).
+        let deadline = Date().addingTimeInterval(60)
+        var sawJournal = false
+        while Date() < deadline && process.isRunning {
+            Thread.sleep(forTimeInterval: 0.05)
+            let size = (try? FileManager.default.attributesOfItem(atPath: index)[.size] as? Int) ?? 0
+            if FileManager.default.fileExists(atPath: index + "-journal") { sawJournal = true }
+            if sawJournal && size > 4_000_000 { break }
+        }
+        let killedWhileRunning = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(killedWhileRunning, "the file should still have been ingesting")
+        #expect(sawJournal, "an empty index is filled under a rollback journal")
+
+        let store = try ArticleStore(path: index, create: false)
+        #expect(try store.database.scalarString("PRAGMA journal_mode") == "wal")
+        #expect(try store.database.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
+        #expect(try store.manifest().isEmpty)
+        #expect(try store.articleCount() == 0)
+
+        let report = ArticleIngester(store: store).ingest(paths: [generated])
+        #expect(report.files.map(\.status) == [.ingested])
+        #expect(try store.articleCount() == 20_000)
+        #expect(try store.database.query("PRAGMA integrity_check") { $0.string(0) } == ["ok"])
+    }
 }
