@@ -108,9 +108,29 @@ public enum BibTeXFormat {
 
     /// Family names holding `and` or a comma would split; brace them.
     private static func braceIfNeeded(_ name: String) -> String {
+        // Either test can only pass when the bytes hold a comma or " and " in some ASCII case
+        // (only ASCII letters lower-case to a, n, d): most names skip the Unicode work.
+        guard mayNeedBraces(name) else { return name }
         let lower = name.lowercased()
         if lower.contains(" and ") || name.contains(",") { return "{" + name + "}" }
         return name
+    }
+
+    /// Whether `name`'s UTF-8 holds a comma or ` and ` in any ASCII case.
+    static func mayNeedBraces(_ name: String) -> Bool {
+        var utf8 = name
+        return utf8.withUTF8 { bytes in
+            guard bytes.count >= 1 else { return false }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x2C { return true }
+                if byte == 0x20, index + 4 < bytes.count, bytes[index + 4] == 0x20,
+                   bytes[index + 1] | 0x20 == 0x61, bytes[index + 2] | 0x20 == 0x6E, bytes[index + 3] | 0x20 == 0x64 {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// `EJ` → `E. J.`
