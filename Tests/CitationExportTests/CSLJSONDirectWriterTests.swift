@@ -57,3 +57,45 @@ struct CSLJSONDirectWriterTests {
         #expect(Self.direct(bare, id: "a") == Self.viaTree(bare, id: "a"))
     }
 }
+
+/// JSON strings are escaped in runs of bytes; the text must be what escaping each scalar gives.
+struct JSONStringEscapingTests {
+    /// The plain definition: escape scalar by scalar.
+    static func reference(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{2028}": output += "\\u2028"
+            case "\u{2029}": output += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
+    }
+
+    @Test("writeString matches scalar-by-scalar escaping")
+    func matchesReference() {
+        let pieces = ["a", "Zürich", "e\u{301}", "\"", "\\", "\n", "\r\n", "\t", "\u{1}", "\u{1F}", "\u{0}", "\u{7F}",
+                      "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "–", "≥ 5", "\u{2080}", "😀", "漢字", " ", "/"]
+        var texts = pieces
+        for first in pieces {
+            for second in pieces { texts.append(first + second + first) }
+        }
+        for text in texts {
+            var output = ""
+            JSONValue.writeString(text, to: &output)
+            #expect(output == Self.reference(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+}
