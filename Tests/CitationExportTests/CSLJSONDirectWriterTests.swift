@@ -14,7 +14,7 @@ struct CSLJSONDirectWriterTests {
 
     static func direct(_ record: PubMedRecord, id: String) -> String {
         var output = ""
-        CSLJSONFormat.appendItem(record, id: id, to: &output)
+        CSLJSONFormat.appendItem(record, id: id, abstract: record.abstractOneLine, terms: record.subjectTerms, to: &output)
         return output
     }
 

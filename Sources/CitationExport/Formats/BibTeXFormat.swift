@@ -21,7 +21,7 @@ public enum BibTeXFormat {
         let records = collection.records, keys = collection.keys
         return ParallelRendering.render(count: records.count, bytesPerElement: 2_000) { index, output in
             if index > 0 { output += "\n" }
-            append(records[index], key: keys[index], to: &output)
+            append(records[index], key: keys[index], abstract: collection.abstract(index), terms: collection.subjectTerms(index), to: &output)
         }
     }
 
@@ -31,7 +31,7 @@ public enum BibTeXFormat {
         return "article"
     }
 
-    static func append(_ record: PubMedRecord, key: String, to output: inout String) {
+    static func append(_ record: PubMedRecord, key: String, abstract: String?, terms: [String], to output: inout String) {
         let type = entryType(of: record)
         output += "@\(type){\(key),\n"
         func field(_ name: String, _ value: String?) {
@@ -82,9 +82,8 @@ public enum BibTeXFormat {
         text("pmcid", record.pmcid)
         field("url", record.pubMedURL)
         text("language", record.languages.first)
-        let terms = record.subjectTerms
         if !terms.isEmpty { text("keywords", terms.joined(separator: ", ")) }
-        text("abstract", record.abstractOneLine)
+        text("abstract", abstract)
         output += "}\n"
     }
 

@@ -20,7 +20,8 @@ public enum CSLJSONFormat {
         let records = collection.records, keys = collection.keys
         let body = ParallelRendering.render(count: records.count, bytesPerElement: 2_500) { index, output in
             output += "  "
-            appendItem(records[index], id: keys[index], to: &output)
+            appendItem(records[index], id: keys[index], abstract: collection.abstract(index),
+                       terms: collection.subjectTerms(index), to: &output)
             output += index == records.count - 1 ? "\n" : ",\n"
         }
         return "[\n" + body + "]\n"
@@ -125,7 +126,8 @@ public enum CSLJSONFormat {
 /// allocations (no array of members, no boxed values, no nested arrays per author).
 extension CSLJSONFormat {
     /// Appends the item of `record` as it stands at indent 2 in the array.
-    static func appendItem(_ record: PubMedRecord, id: String, to output: inout String) {
+    /// `abstract` and `terms` are the record's `abstractOneLine` and `subjectTerms`.
+    static func appendItem(_ record: PubMedRecord, id: String, abstract: String?, terms: [String], to output: inout String) {
         var empty = true
         func key(_ name: String) {
             output += empty ? "{\n    \"" : ",\n    \""
@@ -198,9 +200,8 @@ extension CSLJSONFormat {
         add("DOI", record.doi?.value)
         add("URL", record.pubMedURL)
         add("language", record.languages.first.map(LanguageCode.bcp47))
-        let terms = record.subjectTerms
         if !terms.isEmpty { add("keyword", terms.joined(separator: ", ")) }
-        add("abstract", record.abstractOneLine)
+        add("abstract", abstract)
         output += empty ? "{}" : "\n  }"
     }
 
