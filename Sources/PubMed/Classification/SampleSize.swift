@@ -42,39 +42,61 @@ public enum SampleSize {
 
     /// The words of `tokens(_:)`, kept as ranges of one byte buffer.
     private struct ByteWords {
-        var bytes: [UInt8] = []
-        var ranges: [Range<Int>] = []
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
 
         init(_ text: String) {
-            bytes.reserveCapacity(text.utf8.count)
-            var start = 0
-            func flush() {
-                var first = start, end = bytes.count
-                while end > first, bytes[end - 1] == 0x2C || bytes[end - 1] == 0x2D { end -= 1 }
-                while first < end, bytes[first] == 0x2C || bytes[first] == 0x2D { first += 1 }
-                if first < end { ranges.append(first..<end) }
-                start = bytes.count
-            }
-            for scalar in text.unicodeScalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    if (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-                        || value == 0x2C || value == 0x2D {
-                        bytes.append(UInt8(value))
-                        continue
+            var text = text
+            var ranges: [Range<Int>] = []
+            // Words never hold more bytes than the text: each kept byte is a byte of the text.
+            bytes = text.withUTF8 { utf8 in
+                [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, initialized in
+                    var count = 0, start = 0
+                    func flush() {
+                        var first = start, end = count
+                        while end > first, buffer[end - 1] == 0x2C || buffer[end - 1] == 0x2D { end -= 1 }
+                        while first < end, buffer[first] == 0x2C || buffer[first] == 0x2D { first += 1 }
+                        if first < end { ranges.append(first..<end) }
+                        start = count
                     }
-                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    bytes.append(contentsOf: UTF8.encode(scalar)!)
-                    continue
-                }
-                if bytes.count > start { flush() }
-                if value == 0x3D {
-                    bytes.append(0x3D)
-                    ranges.append((bytes.count - 1)..<bytes.count)
-                    start = bytes.count
+                    var index = 0
+                    while index < utf8.count {
+                        let lead = utf8[index]
+                        if lead < 0x80 {
+                            index += 1
+                            if (lead >= 0x30 && lead <= 0x39) || (lead >= 0x41 && lead <= 0x5A) || (lead >= 0x61 && lead <= 0x7A)
+                                || lead == 0x2C || lead == 0x2D {
+                                buffer[count] = lead
+                                count += 1
+                                continue
+                            }
+                        } else {
+                            // A scalar of valid UTF-8: its width from the lead byte.
+                            let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                            var value = UInt32(lead) & (lead < 0xE0 ? 0x1F : lead < 0xF0 ? 0x0F : 0x07)
+                            for offset in 1..<width { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                                for offset in 0..<width { buffer[count + offset] = utf8[index + offset] }
+                                count += width
+                                index += width
+                                continue
+                            }
+                            index += width
+                        }
+                        if count > start { flush() }
+                        if lead == 0x3D {
+                            buffer[count] = 0x3D
+                            count += 1
+                            ranges.append((count - 1)..<count)
+                            start = count
+                        }
+                    }
+                    if count > start { flush() }
+                    initialized = count
                 }
             }
-            if bytes.count > start { flush() }
+            self.ranges = ranges
         }
 
         var count: Int { ranges.count }
