@@ -10,7 +10,8 @@ extension ArticleStore {
     /// Gives the same records as calling `record(_:)` for each PMID, but a chunk of originals
     /// shared by several of the PMIDs is fetched and inflated once instead of once per record,
     /// and decompression and parsing run in parallel (the database is only used on the calling
-    /// thread). Throws `ArticleStoreError.unreadableRecord` for the first PMID, in order, whose
+    /// thread); the records asked for in one chunk are parsed in one pass (`parsedTogether`).
+    /// Throws `ArticleStoreError.unreadableRecord` for the first PMID, in order, whose
     /// original cannot be decompressed or parsed.
     ///
     /// With `keepingOriginalXML` false the records' `originalXML` is left empty, which saves
