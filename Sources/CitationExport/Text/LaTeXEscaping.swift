@@ -47,9 +47,6 @@ public enum LaTeXEscaping {
                 if end == index + width, scalar.isASCII {
                     let byte = UInt8(scalar.value)
                     if let replacement = asciiReplacements[Int(byte)] { bytes.append(contentsOf: replacement) } else { bytes.append(byte) }
-                } else if end == index + width {
-                    // A lone scalar: its escape depends on it alone, so it is worked out once.
-                    bytes.append(contentsOf: singleScalarEscapes.escape(scalar))
                 } else {
                     var output = ""
                     appendNonASCII(Character(String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<end]), as: UTF8.self)), to: &output)
@@ -79,31 +76,6 @@ public enum LaTeXEscaping {
             width = 4
         }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
-    }
-
-    /// The escapes of non-ASCII scalars met alone (not followed by a combining mark), kept as
-    /// they are first worked out: `appendNonASCII` looks a character up by its normalised
-    /// form and decomposes it with Foundation, which costs microseconds per character.
-    private static let singleScalarEscapes = ScalarEscapeCache()
-
-    private final class ScalarEscapeCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var escapes: [UInt32: [UInt8]] = [:]
-
-        /// The bytes `appendNonASCII` writes for `scalar` as a character of its own.
-        func escape(_ scalar: Unicode.Scalar) -> [UInt8] {
-            lock.lock()
-            let known = escapes[scalar.value]
-            lock.unlock()
-            if let known { return known }
-            var output = ""
-            LaTeXEscaping.appendNonASCII(Character(scalar), to: &output)
-            let bytes = Array(output.utf8)
-            lock.lock()
-            escapes[scalar.value] = bytes
-            lock.unlock()
-            return bytes
-        }
     }
 
     private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
