@@ -71,7 +71,7 @@ struct VerifyBundleCommand: ParsableCommand {
             let sameSnapshot = snapshot == manifest.index.snapshot
             var records: [PMID: PubMedRecord] = [:]
             var missing: [PMID] = []
-            for (pmid, record) in zip(manifest.pmids, try store.records(manifest.pmids)) {
+            for (pmid, record) in zip(manifest.pmids, try store.records(manifest.pmids, keepingOriginalXML: false)) {
                 if let record { records[pmid] = record } else { missing.append(pmid) }
             }
             guard missing.isEmpty else {

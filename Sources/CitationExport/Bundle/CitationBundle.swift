@@ -36,7 +36,8 @@ public struct CitationBundle: Sendable {
     /// there as soon as it is rendered (so writing overlaps rendering too); the first error
     /// writing a file is thrown once every job has finished.
     func hashedFiles(writingInto folder: URL? = nil) throws -> [(entry: StoredZip.Entry, sha256: String)] {
-        let collection = ExportCollection(items, withKeys: formats.contains(where: \.usesKeys))
+        let collection = ExportCollection(items, withKeys: formats.contains(where: \.usesKeys),
+                                          withTexts: formats.contains { [.ris, .bibtex, .cslJSON, .medline].contains($0) })
         var jobs: [(format: CitationFormat, style: ReferenceStyle)] = []
         for format in formats {
             if format == .markdown {

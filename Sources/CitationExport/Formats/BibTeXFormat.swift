@@ -21,7 +21,7 @@ public enum BibTeXFormat {
         let records = collection.records, keys = collection.keys
         return ParallelRendering.render(count: records.count, bytesPerElement: 2_000) { index, output in
             if index > 0 { output += "\n" }
-            append(records[index], key: keys[index], to: &output)
+            append(records[index], key: keys[index], abstract: collection.abstract(index), terms: collection.subjectTerms(index), to: &output)
         }
     }
 
@@ -31,7 +31,7 @@ public enum BibTeXFormat {
         return "article"
     }
 
-    static func append(_ record: PubMedRecord, key: String, to output: inout String) {
+    static func append(_ record: PubMedRecord, key: String, abstract: String?, terms: [String], to output: inout String) {
         let type = entryType(of: record)
         output += "@\(type){\(key),\n"
         func field(_ name: String, _ value: String?) {
@@ -82,9 +82,8 @@ public enum BibTeXFormat {
         text("pmcid", record.pmcid)
         field("url", record.pubMedURL)
         text("language", record.languages.first)
-        let terms = record.subjectTerms
         if !terms.isEmpty { text("keywords", terms.joined(separator: ", ")) }
-        text("abstract", record.abstractOneLine)
+        text("abstract", abstract)
         output += "}\n"
     }
 
@@ -108,9 +107,29 @@ public enum BibTeXFormat {
 
     /// Family names holding `and` or a comma would split; brace them.
     private static func braceIfNeeded(_ name: String) -> String {
+        // Either test can only pass when the bytes hold a comma or " and " in some ASCII case
+        // (only ASCII letters lower-case to a, n, d): most names skip the Unicode work.
+        guard mayNeedBraces(name) else { return name }
         let lower = name.lowercased()
         if lower.contains(" and ") || name.contains(",") { return "{" + name + "}" }
         return name
+    }
+
+    /// Whether `name`'s UTF-8 holds a comma or ` and ` in any ASCII case.
+    static func mayNeedBraces(_ name: String) -> Bool {
+        var utf8 = name
+        return utf8.withUTF8 { bytes in
+            guard bytes.count >= 1 else { return false }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x2C { return true }
+                if byte == 0x20, index + 4 < bytes.count, bytes[index + 4] == 0x20,
+                   bytes[index + 1] | 0x20 == 0x61, bytes[index + 2] | 0x20 == 0x6E, bytes[index + 3] | 0x20 == 0x64 {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// `EJ` → `E. J.`

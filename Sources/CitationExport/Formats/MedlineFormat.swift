@@ -23,11 +23,11 @@ public enum MedlineFormat {
         let records = collection.records
         return ParallelRendering.render(count: records.count, bytesPerElement: 3_000) { index, output in
             output += "\n"
-            append(records[index], to: &output)
+            append(records[index], abstract: collection.abstract(index), to: &output)
         }
     }
 
-    static func append(_ record: PubMedRecord, to output: inout String) {
+    static func append(_ record: PubMedRecord, abstract: String?, to output: inout String) {
         func field(_ tag: String, _ value: String?) {
             guard let value = value?.collapsingWhitespace, !value.isEmpty else { return }
             appendField(tag: tag, value: value, to: &output)
@@ -56,7 +56,7 @@ public enum MedlineFormat {
         for location in record.eLocationIDs where location.valid {
             field("LID", "\(location.value) [\(location.type)]")
         }
-        field("AB", record.abstractOneLine)
+        field("AB", abstract)
         field("CI", record.abstractCopyright)
         for author in record.authors { appendAuthor(author, to: &output) }
         if let book = record.book {

@@ -20,7 +20,7 @@ public enum RISFormat {
     static func render(_ collection: ExportCollection) -> String {
         let records = collection.records
         return ParallelRendering.render(count: records.count, bytesPerElement: 2_000) { index, output in
-            append(records[index], to: &output)
+            append(records[index], abstract: collection.abstract(index), terms: collection.subjectTerms(index), to: &output)
         }
     }
 
@@ -30,7 +30,7 @@ public enum RISFormat {
         return "JOUR"
     }
 
-    static func append(_ record: PubMedRecord, to output: inout String) {
+    static func append(_ record: PubMedRecord, abstract: String?, terms: [String], to output: inout String) {
         func line(_ tag: String, _ value: String?) {
             guard let value = value?.collapsingWhitespace, !value.isEmpty else { return }
             output += tag
@@ -80,8 +80,8 @@ public enum RISFormat {
         line("AN", record.pmid.description)
         line("DO", record.doi?.value)
         line("C2", record.pmcid)
-        line("AB", record.abstractOneLine)
-        for term in record.subjectTerms { line("KW", term) }
+        line("AB", abstract)
+        for term in terms { line("KW", term) }
         for language in record.languages { line("LA", language) }
         line("DB", "PubMed")
         line("UR", record.pubMedURL)

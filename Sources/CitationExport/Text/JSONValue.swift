@@ -61,24 +61,40 @@ public enum JSONValue: Hashable, Sendable {
             output += "\""
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
+        // Runs of bytes that need no escape are appended whole; every split point is an ASCII
+        // byte or the lead byte of U+2028/9, so each run is whole scalars.
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let escape: String
+            var next = utf8.index(after: index)
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x00..<0x20:
+                escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+            case 0xE2:
+                // U+2028 is E2 80 A8, U+2029 is E2 80 A9.
+                guard next != utf8.endIndex, utf8[next] == 0x80 else { index = next; continue }
+                let third = utf8.index(after: next)
+                guard third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 else { index = next; continue }
+                escape = utf8[third] == 0xA8 ? "\\u2028" : "\\u2029"
+                next = utf8.index(after: third)
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+                index = next
+                continue
             }
+            output.append(contentsOf: Substring(utf8[runStart..<index]))
+            output += escape
+            index = next
+            runStart = next
         }
+        output.append(contentsOf: Substring(utf8[runStart..<utf8.endIndex]))
         output += "\""
     }
 }

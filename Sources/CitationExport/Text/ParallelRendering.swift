@@ -20,6 +20,18 @@ enum ParallelRendering {
         }
     }
 
+    /// Runs `body` over `0..<count` in chunks on every core (the calling thread for short lists).
+    static func forEachChunk(count: Int, _ body: (Range<Int>) -> Void) {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunkCount = min(max(1, count / minimumChunk), cores * 4)
+        guard chunkCount > 1 else { return body(0..<count) }
+        let size = (count + chunkCount - 1) / chunkCount
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = (chunk * size)..<min(count, (chunk + 1) * size)
+            if !range.isEmpty { body(range) }
+        }
+    }
+
     /// The text of `body` over `0..<count`, computed in ordered chunks, concatenated.
     static func render(count: Int, _ body: (Range<Int>) -> String) -> String {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)

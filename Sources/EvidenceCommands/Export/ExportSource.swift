@@ -78,12 +78,13 @@ enum ExportSource {
         return (BundleManifest.items(for: claims, records: byPMID), claims)
     }
 
-    /// The records of `pmids`, in order; every PMID missing from the index is reported at once.
+    /// The records of `pmids`, in order (without `originalXML`, which no format uses); every
+    /// PMID missing from the index is reported at once.
     static func records(_ pmids: [PMID], store: ArticleStore) throws -> [PubMedRecord] {
         var records: [PubMedRecord] = []
         records.reserveCapacity(pmids.count)
         var missing: [PMID] = []
-        for (pmid, record) in zip(pmids, try store.records(pmids)) {
+        for (pmid, record) in zip(pmids, try store.records(pmids, keepingOriginalXML: false)) {
             if let record { records.append(record) } else { missing.append(pmid) }
         }
         guard missing.isEmpty else { throw ExportError.unknownPMIDs(missing, index: store.path) }

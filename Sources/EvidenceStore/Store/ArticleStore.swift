@@ -103,10 +103,10 @@ public final class ArticleStore {
     }
 
     /// The record `pmid` parsed from the bytes of its stored original.
-    static func parsedRecord(_ bytes: [UInt8], pmid: PMID) throws -> PubMedRecord {
+    static func parsedRecord(_ bytes: [UInt8], pmid: PMID, parser: PubMedParser = PubMedParser()) throws -> PubMedRecord {
         let records: [PubMedRecord]
         do {
-            records = try PubMedParser().records(fromBytes: bytes)
+            records = try parser.records(fromBytes: bytes)
         } catch {
             throw ArticleStoreError.unreadableRecord(pmid: pmid, reason: "\(error)")
         }

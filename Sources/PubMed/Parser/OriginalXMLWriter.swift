@@ -5,7 +5,11 @@
 /// already resolved by the time events arrive, so the output needs no DTD.
 struct OriginalXMLWriter {
     /// The bytes written since the last `take()`.
-    private(set) var buffer = ByteBuffer(capacity: 64 * 1024)
+    private(set) var buffer: ByteBuffer
+
+    init(capacity: Int = 64 * 1024) {
+        buffer = ByteBuffer(capacity: capacity)
+    }
 
     /// Frees the buffer; the writer must not be used afterwards.
     func deallocate() {

@@ -25,7 +25,9 @@ struct ParserState {
     var recordDepth = 0
     var recordLine: Int?
     var builder = RecordBuilder()
-    var writer = OriginalXMLWriter()
+    var writer: OriginalXMLWriter
+    /// Whether records get their `originalXML` (`PubMedParser.Options.keepsOriginalXML`).
+    let keepsOriginalXML: Bool
 
     /// Depth of the `DeleteCitation` being read; 0 outside one.
     var deletionDepth = 0
@@ -51,8 +53,11 @@ struct ParserState {
     /// and an expansion bomb needs millions.
     static let entityReferenceLimit = 10_000
 
-    init(fileName: String, handle: @escaping (PubMedItem) throws -> Void, diagnose: @escaping (ParseDiagnostic) -> Void) {
+    init(fileName: String, keepsOriginalXML: Bool = true, handle: @escaping (PubMedItem) throws -> Void,
+         diagnose: @escaping (ParseDiagnostic) -> Void) {
         self.fileName = fileName
+        self.keepsOriginalXML = keepsOriginalXML
+        writer = OriginalXMLWriter(capacity: keepsOriginalXML ? 64 * 1024 : 16)
         self.handle = handle
         self.diagnose = diagnose
     }
@@ -108,9 +113,11 @@ struct ParserState {
         guard recordDepth > 0 else { return }
 
         // Attributes libxml2 added from DTD defaults were not in the input: leave them out.
-        writer.writeStartTag(localName: localName, length: length, prefix: prefix,
-                             namespaceCount: namespaceCount, namespaces: namespaces,
-                             attributeCount: attributeCount - defaultedCount, attributes: attributes)
+        if keepsOriginalXML {
+            writer.writeStartTag(localName: localName, length: length, prefix: prefix,
+                                 namespaceCount: namespaceCount, namespaces: namespaces,
+                                 attributeCount: attributeCount - defaultedCount, attributes: attributes)
+        }
         guard captureDepth == 0 else {
             // Inline markup inside text; note where MathML starts (see `characters`).
             if mathDepth == 0, Self.isMath(localName) { mathDepth = stack.count }
@@ -127,7 +134,7 @@ struct ParserState {
         guard let (name, length) = stack.popLast() else { return }
         let depth = stack.count + 1
         if depth == mathDepth { mathDepth = 0 }
-        if recordDepth > 0 {
+        if recordDepth > 0, keepsOriginalXML {
             writer.writeEndTag(localName: localName, length: length, prefix: prefix)
         }
         if captureDepth > 0 {
@@ -163,7 +170,7 @@ struct ParserState {
             // indentation (white space holding a line break) is layout, not text.
             if mathDepth == 0 || !Self.isLayoutWhitespace(bytes) { text.append(bytes) }
         }
-        if recordDepth > 0 { writer.writeText(bytes) }
+        if recordDepth > 0, keepsOriginalXML { writer.writeText(bytes) }
     }
 
     /// Whether `localName` is `math` (MathML's root, whatever its prefix).
@@ -214,7 +221,7 @@ struct ParserState {
 
     private mutating func finishRecord() {
         recordDepth = 0
-        let record = builder.finish(originalXML: writer.take(), sourceLine: recordLine)
+        let record = builder.finish(originalXML: keepsOriginalXML ? writer.take() : "", sourceLine: recordLine)
         if !builder.issues.isEmpty { drainIssues(line: recordLine) }
         guard let record else { return }
         summary.records += 1

@@ -12,9 +12,14 @@ public struct PubMedParser: Sendable {
         /// Read and decompress files on a background thread, a few chunks ahead of the parser
         /// (on by default: it takes gzip decompression off the parsing thread).
         public var readsAhead: Bool
+        /// Whether each record keeps its XML as `originalXML` (on by default). Readers that
+        /// re-parse a stored original for its fields only (citation export) turn it off and
+        /// skip re-serialising every record; `originalXML` is then empty.
+        public var keepsOriginalXML: Bool
 
-        public init(readsAhead: Bool = true) {
+        public init(readsAhead: Bool = true, keepsOriginalXML: Bool = true) {
             self.readsAhead = readsAhead
+            self.keepsOriginalXML = keepsOriginalXML
         }
     }
 
@@ -53,7 +58,8 @@ public struct PubMedParser: Sendable {
         return try withoutActuallyEscaping(handle) { handle in
             try withoutActuallyEscaping(diagnose) { diagnose in
                 let state = UnsafeMutablePointer<ParserState>.allocate(capacity: 1)
-                state.initialize(to: ParserState(fileName: input.displayName, handle: handle, diagnose: diagnose))
+                state.initialize(to: ParserState(fileName: input.displayName, keepsOriginalXML: options.keepsOriginalXML,
+                                                  handle: handle, diagnose: diagnose))
                 defer {
                     state.pointee.deallocate()
                     state.deinitialize(count: 1)

@@ -45,6 +45,42 @@ struct ArticleStoreRecordsTests {
         #expect(try store.records([]).isEmpty)
     }
 
+    @Test("records(_:keepingOriginalXML: false) gives the same records without their XML")
+    func withoutOriginalXML() throws {
+        let (store, directory) = try Fixture.store()
+        defer { directory.remove() }
+        _ = ArticleIngester(store: store).ingest(paths: [try file(directory, "a.xml", pmids: Array(1...70))])
+        let asked = [70, 3, 999, 33, 1, 3, 64, 65, 2].map { PMID(Int64($0)) }
+        let batch = try store.records(asked, keepingOriginalXML: false)
+        for (pmid, record) in zip(asked, batch) {
+            var expected = try store.record(pmid)
+            expected?.originalXML = ""
+            #expect(record == expected, "\(pmid)")
+        }
+    }
+
+    @Test("a chunk whose records cannot be parsed together is parsed record by record")
+    func parsedTogetherFallsBack() throws {
+        let one = Array("<PubmedArticle><MedlineCitation><PMID>1</PMID></MedlineCitation></PubmedArticle>".utf8)
+        let two = Array("<?xml version=\"1.0\"?>\n<PubmedArticle><MedlineCitation><PMID>2</PMID></MedlineCitation></PubmedArticle>".utf8)
+        let members = [StoredOriginals.Member(index: 0, range: 0..<one.count),
+                       StoredOriginals.Member(index: 1, range: one.count..<(one.count + two.count))]
+        let pmids = [PMID(1), PMID(2)]
+        // An XML declaration inside the joined document: not well-formed, so nil.
+        #expect(ArticleStore.parsedTogether(members, of: one + two, pmids: pmids, parser: PubMedParser()) == nil)
+        // A PMID other than the one asked for: nil.
+        #expect(ArticleStore.parsedTogether([members[0], StoredOriginals.Member(index: 1, range: 0..<one.count)], of: one,
+                                              pmids: pmids, parser: PubMedParser()) == nil)
+        // Two good ones: the records, with lines counted from each original's start.
+        let twoLines = Array("\n<PubmedArticle><MedlineCitation><PMID>2</PMID></MedlineCitation></PubmedArticle>".utf8)
+        let parsed = ArticleStore.parsedTogether(
+            [members[0], StoredOriginals.Member(index: 1, range: one.count..<(one.count + twoLines.count))],
+            of: one + twoLines, pmids: pmids, parser: PubMedParser())
+        #expect(parsed?.map(\.pmid) == pmids)
+        #expect(parsed?.map(\.sourceLine) == [1, 2])
+        #expect(parsed?.first == (try PubMedParser().records(fromBytes: one)).first)
+    }
+
     @Test("a damaged chunk is an unreadable-record error naming the first PMID asked for in it")
     func damagedChunk() throws {
         let (store, directory) = try Fixture.store()
