@@ -170,7 +170,7 @@ struct QueryParser {
     }
 
     private func parseTag(_ text: String, at token: QueryToken) throws -> ParsedTag {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmed(text)
         guard !trimmed.isEmpty else {
             throw QueryError(.emptyFieldTag, column: token.column, message: "empty field tag []",
                              suggestion: "write a tag such as [tiab]")
@@ -194,6 +194,17 @@ struct QueryParser {
             return ParsedTag(field: field, proximity: distance)
         }
         throw unknownTag(trimmed, at: token)
+    }
+
+    /// `text` without leading and trailing spaces and tabs (`.whitespaces`); the common tag
+    /// with ASCII non-space ends is returned as is, without Foundation's scan.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private func unknownTag(_ name: String, at token: QueryToken) -> QueryError {
@@ -250,9 +261,15 @@ struct QueryParser {
                 truncated = true
                 while text.hasSuffix("*") { text.removeLast() }
             }
-            let cleaned = text.split(whereSeparator: \.isWhitespace)
-                .map { SearchText.strippingPossessive(String($0)) }
-                .joined(separator: " ")
+            let cleaned: String
+            if !text.isEmpty, !text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+                // One ASCII word (the usual case): nothing to split.
+                cleaned = SearchText.strippingPossessive(text)
+            } else {
+                cleaned = text.split(whereSeparator: \.isWhitespace)
+                    .map { SearchText.strippingPossessive(String($0)) }
+                    .joined(separator: " ")
+            }
             let tokens = SearchText.tokens(cleaned)
             guard !tokens.isEmpty else { return nil }
             // A truncated word must end in a letter or digit for the prefix to mean anything.

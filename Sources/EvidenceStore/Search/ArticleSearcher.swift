@@ -60,7 +60,13 @@ public final class ArticleSearcher {
 
     /// The number of matching records, without ranking (the `--count` fast path).
     public func count(_ text: String, options: SearchOptions = SearchOptions()) throws -> Int {
-        let compiled = QueryCompiler.compile(options.filtered(try Self.parse(text)))
+        let query = options.filtered(try Self.parse(text))
+        // A text-only query is the plain FTS5 count of its expression: no compiling of the
+        // PMID-set SQL it would not use.
+        if let match = FTS5Expression.expression(for: query.root) {
+            return try guarded("counting") { try count(match: match) }
+        }
+        let compiled = QueryCompiler.compile(query)
         return try guarded("counting") { try count(compiled) }
     }
 
@@ -85,10 +91,13 @@ public final class ArticleSearcher {
 
     // MARK: Steps
 
+    /// The number of records matching an FTS5 expression.
+    func count(match: String) throws -> Int {
+        Int(try database.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0)
+    }
+
     func count(_ compiled: CompiledQuery) throws -> Int {
-        if let match = compiled.matchExpression {
-            return Int(try database.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0)
-        }
+        if let match = compiled.matchExpression { return try count(match: match) }
         if let filtered = compiled.filteredMatch {
             return Int(try database.scalarInt(filtered.sql(columns: "count(*)"),
                                               arguments: [filtered.expression] + Self.bindable(filtered.arguments)) ?? 0)
@@ -122,8 +131,10 @@ public final class ArticleSearcher {
             guard let ranking = compiled.rankingExpression else { return try byDate(compiled, limit: limit, offset: offset) }
             if options.allowsCandidateRanking, compiled.matchExpression != nil,
                let words = BroadQueryShape.words(in: root),
-               let candidates = try TermImpactIndex(database: database, weights: weights).topHits(words: words, limit: limit + offset) {
-                return Page(hits: candidates.dropFirst(offset).map { ($0.0, Optional($0.1)) }, method: .candidates, total: nil)
+               let candidates = try TermImpactIndex(database: database, weights: weights).countedTopHits(words: words,
+                                                                                                          limit: limit + offset) {
+                return Page(hits: candidates.hits.dropFirst(offset).map { ($0.0, Optional($0.1)) }, method: .candidates,
+                            total: candidates.total)
             }
             if let match = compiled.matchExpression {
                 return try streamedPage("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?",

@@ -115,6 +115,17 @@ public struct TermImpactIndex {
     /// bm25 ranks them; `nil` when the lists cannot settle it (none built or stale, no
     /// frequent word among them, a page deeper than the lists, or bounds too loose).
     public func topHits(words: [String], limit: Int) throws -> [(PMID, Double)]? {
+        try countedTopHits(words: words, limit: limit)?.hits
+    }
+
+    /// `topHits`, with the number of records matching the OR when the rescoring pass walked
+    /// them anyway (`nil` when nothing needed rescoring).
+    ///
+    /// The rescoring pass walks every hit of the OR and computes bm25 only for the uncertain
+    /// candidates (`CASE WHEN rowid IN (…) THEN bm25(…) END`: SQLite evaluates the branch
+    /// lazily), so the same walk gives the total and the caller's `count(*)`, a second walk
+    /// of the same doclists, is saved.
+    func countedTopHits(words: [String], limit: Int) throws -> (hits: [(PMID, Double)], total: Int?)? {
         guard !words.isEmpty, limit > 0 else { return nil }
         let probe = TokenProbe(database: database)
         var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
@@ -185,15 +196,22 @@ public struct TermImpactIndex {
             let uppers = known.keys.map { (known[$0] ?? 0) + missingBound($0) }.sorted(by: >)
             guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
         }
+        var total: Int?
         if !uncertain.isEmpty {
             let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
             let list = "[" + uncertain.map(String.init).joined(separator: ",") + "]"
-            try database.query("""
-                SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?
-                AND +rowid IN (SELECT value FROM json_each(?))
-                """, arguments: [expression, list]) { row in
-                exact[row.int64(0)] = abs(row.double(1))
+            var hits = 0
+            let statement = try database.prepare("""
+                SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?1)) THEN \(weights.bm25Call) END
+                FROM article_fts WHERE article_fts MATCH ?2
+                """)
+            defer { statement.reset() }
+            try statement.bind([list, expression])
+            while try statement.step() {
+                hits += 1
+                if !statement.isNull(1) { exact[statement.int64(0)] = abs(statement.double(1)) }
             }
+            total = hits
         }
         var best = BestScores(capacity: limit)
         for (pmid, score) in exact { best.insert(pmid, score: -score) }
@@ -201,7 +219,7 @@ public struct TermImpactIndex {
         if unseenBound > 0 {
             guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else { return nil }
         }
-        return best.ordered.map { (PMID($0.0), $0.1) }
+        return (best.ordered.map { (PMID($0.0), $0.1) }, total)
     }
 }
 
