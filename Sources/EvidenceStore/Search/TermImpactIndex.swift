@@ -115,17 +115,6 @@ public struct TermImpactIndex {
     /// bm25 ranks them; `nil` when the lists cannot settle it (none built or stale, no
     /// frequent word among them, a page deeper than the lists, or bounds too loose).
     public func topHits(words: [String], limit: Int) throws -> [(PMID, Double)]? {
-        try countedTopHits(words: words, limit: limit)?.hits
-    }
-
-    /// `topHits`, with the number of records matching the OR when the rescoring pass walked
-    /// them anyway (`nil` when nothing needed rescoring).
-    ///
-    /// The rescoring pass walks every hit of the OR and computes bm25 only for the uncertain
-    /// candidates (`CASE WHEN rowid IN (…) THEN bm25(…) END`: SQLite evaluates the branch
-    /// lazily), so the same walk gives the total and the caller's `count(*)`, a second walk
-    /// of the same doclists, is saved.
-    func countedTopHits(words: [String], limit: Int) throws -> (hits: [(PMID, Double)], total: Int?)? {
         guard !words.isEmpty, limit > 0 else { return nil }
         let probe = TokenProbe(database: database)
         var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
@@ -149,16 +138,22 @@ public struct TermImpactIndex {
                                                   row: { ($0.int(0), $0.int(1), $0.double(2)) }),
               limit <= state.1 / 2 else { return nil }
 
-        // Magnitudes (bm25() is negative; larger magnitude is better).
+        // Magnitudes (bm25() is negative; larger magnitude is better). Which lists hold a
+        // candidate is a bit mask (list i → bit i), so its missing bound is a sum over the
+        // clear bits, with no per-candidate set of terms.
+        let ordered = Array(lists.values)
+        guard ordered.count <= 64 else { return nil }
         var known: [Int64: Double] = [:]
-        var listedIn: [Int64: Set<String>] = [:]
-        var cutoff: [String: Double] = [:]
-        for (term, list) in lists {
+        var listedIn: [Int64: UInt64] = [:]
+        known.reserveCapacity(ordered.reduce(0) { $0 + $1.postings.count })
+        listedIn.reserveCapacity(known.capacity)
+        var cutoffs: [Double] = []
+        for (bit, list) in ordered.enumerated() {
             // A list holding every document of its term is complete: nothing is missing from it.
-            cutoff[term] = list.postings.count >= list.documents ? 0 : abs(list.postings.last?.1 ?? 0)
+            cutoffs.append(list.postings.count >= list.documents ? 0 : abs(list.postings.last?.1 ?? 0))
             for (pmid, score) in list.postings {
                 known[pmid, default: 0] += abs(score)
-                listedIn[pmid, default: []].insert(term)
+                listedIn[pmid, default: 0] |= 1 << UInt64(bit)
             }
         }
         for word in unlisted {
@@ -168,10 +163,12 @@ public struct TermImpactIndex {
             }
         }
         func missingBound(_ pmid: Int64) -> Double {
-            let present = listedIn[pmid] ?? []
-            return lists.keys.reduce(0) { present.contains($1) ? $0 : $0 + (cutoff[$1] ?? 0) }
+            let present = listedIn[pmid] ?? 0
+            var missing = 0.0
+            for (bit, cutoff) in cutoffs.enumerated() where present & (1 << UInt64(bit)) == 0 { missing += cutoff }
+            return missing
         }
-        let unseenBound = cutoff.values.reduce(0, +)
+        let unseenBound = cutoffs.reduce(0, +)
         // A lower bound on the k-th best score: the k-th best known part. A candidate whose
         // upper bound (known part + what its missing terms could add) does not exceed it
         // cannot enter the top k; the others are rescored exactly, in one pass of FTS5 over
@@ -181,8 +178,11 @@ public struct TermImpactIndex {
         let floor = lowerBounds.count >= limit ? lowerBounds[limit - 1] : 0
         var exact: [Int64: Double] = [:]
         var uncertain: [Int64] = []
+        var uppers: [Double] = []
+        uppers.reserveCapacity(known.count)
         for (pmid, score) in known {
             let missing = missingBound(pmid)
+            uppers.append(score + missing)
             if missing == 0 {
                 exact[pmid] = score
             } else if score + missing >= floor {
@@ -193,25 +193,18 @@ public struct TermImpactIndex {
         // The k-th exact score cannot exceed the k-th best upper bound: when that does not
         // beat the unseen bound, rescoring cannot settle the top k, so give up before paying for it.
         if unseenBound > 0 {
-            let uppers = known.keys.map { (known[$0] ?? 0) + missingBound($0) }.sorted(by: >)
+            uppers.sort(by: >)
             guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
         }
-        var total: Int?
         if !uncertain.isEmpty {
             let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
             let list = "[" + uncertain.map(String.init).joined(separator: ",") + "]"
-            var hits = 0
-            let statement = try database.prepare("""
-                SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?1)) THEN \(weights.bm25Call) END
-                FROM article_fts WHERE article_fts MATCH ?2
-                """)
-            defer { statement.reset() }
-            try statement.bind([list, expression])
-            while try statement.step() {
-                hits += 1
-                if !statement.isNull(1) { exact[statement.int64(0)] = abs(statement.double(1)) }
+            try database.query("""
+                SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?
+                AND +rowid IN (SELECT value FROM json_each(?))
+                """, arguments: [expression, list]) { row in
+                exact[row.int64(0)] = abs(row.double(1))
             }
-            total = hits
         }
         var best = BestScores(capacity: limit)
         for (pmid, score) in exact { best.insert(pmid, score: -score) }
@@ -219,7 +212,7 @@ public struct TermImpactIndex {
         if unseenBound > 0 {
             guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else { return nil }
         }
-        return (best.ordered.map { (PMID($0.0), $0.1) }, total)
+        return best.ordered.map { (PMID($0.0), $0.1) }
     }
 }
 
