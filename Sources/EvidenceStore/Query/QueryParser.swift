@@ -282,7 +282,7 @@ struct QueryParser {
     }
 
     private func criterion(_ field: FieldTag, words: [String], column: Int, tagText: String, tagToken: QueryToken) throws -> FieldCriterion {
-        var raw = words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        var raw = Self.trimmed(words.joined(separator: " "))
         var truncated = false
         if raw.hasSuffix("*") {
             truncated = true
@@ -292,6 +292,23 @@ struct QueryParser {
                                     suggestion: "use letters or digits, e.g. ketamine[\(tagText)]")
         /// Folded, punctuation other than `-`, `'` and `/` turned into spaces, spaces collapsed.
         func normalised(_ text: String, keepSlash: Bool = false) -> String {
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII (most names and codes): the same mapping over bytes, without Characters.
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(text.utf8.count)
+                for byte in text.utf8 {
+                    let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                    let kept = (0x30...0x39).contains(lower) || (0x61...0x7A).contains(lower) || lower == UInt8(ascii: "-")
+                        || lower == UInt8(ascii: "'") || (keepSlash && lower == UInt8(ascii: "/"))
+                    if kept {
+                        bytes.append(lower)
+                    } else if let last = bytes.last, last != 0x20 {
+                        bytes.append(0x20)
+                    }
+                }
+                if bytes.last == 0x20 { bytes.removeLast() }
+                return String(decoding: bytes, as: UTF8.self)
+            }
             let folded = SearchText.folded(text)
             let mapped = folded.map { c -> Character in
                 if c.isLetter || c.isNumber || c == "-" || c == "'" || (keepSlash && c == "/") { return c }
