@@ -109,6 +109,9 @@ public enum FieldTag: Hashable, Sendable {
         ("doi", .doi), ("lid", .doi), ("aid", .doi),
     ]
 
+    /// `spellings` by spelling.
+    static let bySpelling: [String: FieldTag] = Dictionary(spellings, uniquingKeysWith: { first, _ in first })
+
     /// The short tags offered as suggestions.
     static let shortNames = [
         "tiab", "ti", "ab", "tw", "all", "au", "1au", "lastau", "mh", "mh:noexp", "majr", "sh",
@@ -117,6 +120,11 @@ public enum FieldTag: Hashable, Sendable {
 
     /// The tag spelled `text` (case-insensitive, inner white space collapsed), if any.
     public init?(spelling text: String) {
+        // The usual tag is written as listed (`tiab`, `mh`): one dictionary lookup.
+        if let tag = Self.bySpelling[text] {
+            self = tag
+            return
+        }
         let key = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard let match = Self.spellings.first(where: { $0.0 == key }) else { return nil }
         self = match.1

@@ -39,6 +39,8 @@ public struct FilteredMatch: Hashable, Sendable {
     static func decompose(_ root: QueryNode) -> FilteredMatch? {
         var conjuncts: [(node: QueryNode, negated: Bool)] = []
         collectConjuncts(root, negated: false, into: &conjuncts)
+        // No positive text conjunct (a field-only query): nothing to decompose, so build no predicates.
+        guard conjuncts.contains(where: { !$0.negated && FTS5Expression.expression(for: $0.node) != nil }) else { return nil }
         var texts: [String] = []
         var negatedTexts: [String] = []
         var conditions: [String] = []

@@ -13,12 +13,16 @@ public enum QueryCompiler {
     /// Compiles a tree.
     public static func compile(_ root: QueryNode) -> CompiledQuery {
         var arguments: [SQLArgument] = []
-        let sql = setSQL(root, &arguments)
         let match = FTS5Expression.expression(for: root)
         let ranking: String?
+        let sql: String
         if let match {
+            // What setSQL gives a text-only tree, without building the expression twice.
+            arguments.append(.text(match))
+            sql = matchSQL
             ranking = match
         } else {
+            sql = setSQL(root, &arguments)
             let leaves = root.positiveTextLeaves.compactMap { FTS5Expression.expression(for: $0) }
             var seen = Set<String>()
             let unique = leaves.filter { seen.insert($0).inserted }

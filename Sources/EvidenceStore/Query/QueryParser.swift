@@ -170,7 +170,7 @@ struct QueryParser {
     }
 
     private func parseTag(_ text: String, at token: QueryToken) throws -> ParsedTag {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmed(text)
         guard !trimmed.isEmpty else {
             throw QueryError(.emptyFieldTag, column: token.column, message: "empty field tag []",
                              suggestion: "write a tag such as [tiab]")
@@ -194,6 +194,17 @@ struct QueryParser {
             return ParsedTag(field: field, proximity: distance)
         }
         throw unknownTag(trimmed, at: token)
+    }
+
+    /// `text` without leading and trailing spaces and tabs (`.whitespaces`); the common tag
+    /// with ASCII non-space ends is returned as is, without Foundation's scan.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private func unknownTag(_ name: String, at token: QueryToken) -> QueryError {
@@ -250,9 +261,15 @@ struct QueryParser {
                 truncated = true
                 while text.hasSuffix("*") { text.removeLast() }
             }
-            let cleaned = text.split(whereSeparator: \.isWhitespace)
-                .map { SearchText.strippingPossessive(String($0)) }
-                .joined(separator: " ")
+            let cleaned: String
+            if !text.isEmpty, !text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+                // One ASCII word (the usual case): nothing to split.
+                cleaned = SearchText.strippingPossessive(text)
+            } else {
+                cleaned = text.split(whereSeparator: \.isWhitespace)
+                    .map { SearchText.strippingPossessive(String($0)) }
+                    .joined(separator: " ")
+            }
             let tokens = SearchText.tokens(cleaned)
             guard !tokens.isEmpty else { return nil }
             // A truncated word must end in a letter or digit for the prefix to mean anything.
@@ -265,7 +282,7 @@ struct QueryParser {
     }
 
     private func criterion(_ field: FieldTag, words: [String], column: Int, tagText: String, tagToken: QueryToken) throws -> FieldCriterion {
-        var raw = words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        var raw = Self.trimmed(words.joined(separator: " "))
         var truncated = false
         if raw.hasSuffix("*") {
             truncated = true
@@ -275,6 +292,23 @@ struct QueryParser {
                                     suggestion: "use letters or digits, e.g. ketamine[\(tagText)]")
         /// Folded, punctuation other than `-`, `'` and `/` turned into spaces, spaces collapsed.
         func normalised(_ text: String, keepSlash: Bool = false) -> String {
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII (most names and codes): the same mapping over bytes, without Characters.
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(text.utf8.count)
+                for byte in text.utf8 {
+                    let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                    let kept = (0x30...0x39).contains(lower) || (0x61...0x7A).contains(lower) || lower == UInt8(ascii: "-")
+                        || lower == UInt8(ascii: "'") || (keepSlash && lower == UInt8(ascii: "/"))
+                    if kept {
+                        bytes.append(lower)
+                    } else if let last = bytes.last, last != 0x20 {
+                        bytes.append(0x20)
+                    }
+                }
+                if bytes.last == 0x20 { bytes.removeLast() }
+                return String(decoding: bytes, as: UTF8.self)
+            }
             let folded = SearchText.folded(text)
             let mapped = folded.map { c -> Character in
                 if c.isLetter || c.isNumber || c == "-" || c == "'" || (keepSlash && c == "/") { return c }

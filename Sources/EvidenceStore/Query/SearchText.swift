@@ -29,6 +29,11 @@ public enum SearchText {
     /// Whether a scalar belongs to a token (letters, digits, private use; combining marks too,
     /// so that a decomposed "Å" stays one token).
     static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII without a Unicode property lookup: letters and digits only.
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber, .privateUse,
@@ -48,6 +53,8 @@ public enum SearchText {
 
     /// Drops an English possessive ending (`ketamine's` → `ketamine`, also with ’).
     static func strippingPossessive(_ word: String) -> String {
+        // Only a word ending in s or S can end in a possessive.
+        guard let last = word.utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "S") else { return word }
         for suffix in ["'s", "’s", "'S", "’S"] where word.count > suffix.count + 1 && word.hasSuffix(suffix) {
             return String(word.dropLast(2))
         }

@@ -60,7 +60,13 @@ public final class ArticleSearcher {
 
     /// The number of matching records, without ranking (the `--count` fast path).
     public func count(_ text: String, options: SearchOptions = SearchOptions()) throws -> Int {
-        let compiled = QueryCompiler.compile(options.filtered(try Self.parse(text)))
+        let query = options.filtered(try Self.parse(text))
+        // A text-only query is the plain FTS5 count of its expression: no compiling of the
+        // PMID-set SQL it would not use.
+        if let match = FTS5Expression.expression(for: query.root) {
+            return try guarded("counting") { try count(match: match) }
+        }
+        let compiled = QueryCompiler.compile(query)
         return try guarded("counting") { try count(compiled) }
     }
 
@@ -85,10 +91,13 @@ public final class ArticleSearcher {
 
     // MARK: Steps
 
+    /// The number of records matching an FTS5 expression.
+    func count(match: String) throws -> Int {
+        Int(try database.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0)
+    }
+
     func count(_ compiled: CompiledQuery) throws -> Int {
-        if let match = compiled.matchExpression {
-            return Int(try database.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match]) ?? 0)
-        }
+        if let match = compiled.matchExpression { return try count(match: match) }
         if let filtered = compiled.filteredMatch {
             return Int(try database.scalarInt(filtered.sql(columns: "count(*)"),
                                               arguments: [filtered.expression] + Self.bindable(filtered.arguments)) ?? 0)

@@ -64,6 +64,7 @@ public struct SearchOptions: Hashable, Sendable {
 
     /// The query with the filters (`since`, `until`, `publicationTypes`) ANDed to it.
     public func filtered(_ query: SearchQuery) -> SearchQuery {
+        guard since != nil || until != nil || !publicationTypes.isEmpty else { return query }
         var root = query.root
         if since != nil || until != nil {
             let from = since ?? 1000

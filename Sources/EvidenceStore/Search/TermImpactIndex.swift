@@ -138,16 +138,22 @@ public struct TermImpactIndex {
                                                   row: { ($0.int(0), $0.int(1), $0.double(2)) }),
               limit <= state.1 / 2 else { return nil }
 
-        // Magnitudes (bm25() is negative; larger magnitude is better).
+        // Magnitudes (bm25() is negative; larger magnitude is better). Which lists hold a
+        // candidate is a bit mask (list i → bit i), so its missing bound is a sum over the
+        // clear bits, with no per-candidate set of terms.
+        let ordered = Array(lists.values)
+        guard ordered.count <= 64 else { return nil }
         var known: [Int64: Double] = [:]
-        var listedIn: [Int64: Set<String>] = [:]
-        var cutoff: [String: Double] = [:]
-        for (term, list) in lists {
+        var listedIn: [Int64: UInt64] = [:]
+        known.reserveCapacity(ordered.reduce(0) { $0 + $1.postings.count })
+        listedIn.reserveCapacity(known.capacity)
+        var cutoffs: [Double] = []
+        for (bit, list) in ordered.enumerated() {
             // A list holding every document of its term is complete: nothing is missing from it.
-            cutoff[term] = list.postings.count >= list.documents ? 0 : abs(list.postings.last?.1 ?? 0)
+            cutoffs.append(list.postings.count >= list.documents ? 0 : abs(list.postings.last?.1 ?? 0))
             for (pmid, score) in list.postings {
                 known[pmid, default: 0] += abs(score)
-                listedIn[pmid, default: []].insert(term)
+                listedIn[pmid, default: 0] |= 1 << UInt64(bit)
             }
         }
         for word in unlisted {
@@ -157,10 +163,12 @@ public struct TermImpactIndex {
             }
         }
         func missingBound(_ pmid: Int64) -> Double {
-            let present = listedIn[pmid] ?? []
-            return lists.keys.reduce(0) { present.contains($1) ? $0 : $0 + (cutoff[$1] ?? 0) }
+            let present = listedIn[pmid] ?? 0
+            var missing = 0.0
+            for (bit, cutoff) in cutoffs.enumerated() where present & (1 << UInt64(bit)) == 0 { missing += cutoff }
+            return missing
         }
-        let unseenBound = cutoff.values.reduce(0, +)
+        let unseenBound = cutoffs.reduce(0, +)
         // A lower bound on the k-th best score: the k-th best known part. A candidate whose
         // upper bound (known part + what its missing terms could add) does not exceed it
         // cannot enter the top k; the others are rescored exactly, in one pass of FTS5 over
@@ -170,8 +178,11 @@ public struct TermImpactIndex {
         let floor = lowerBounds.count >= limit ? lowerBounds[limit - 1] : 0
         var exact: [Int64: Double] = [:]
         var uncertain: [Int64] = []
+        var uppers: [Double] = []
+        uppers.reserveCapacity(known.count)
         for (pmid, score) in known {
             let missing = missingBound(pmid)
+            uppers.append(score + missing)
             if missing == 0 {
                 exact[pmid] = score
             } else if score + missing >= floor {
@@ -182,7 +193,7 @@ public struct TermImpactIndex {
         // The k-th exact score cannot exceed the k-th best upper bound: when that does not
         // beat the unseen bound, rescoring cannot settle the top k, so give up before paying for it.
         if unseenBound > 0 {
-            let uppers = known.keys.map { (known[$0] ?? 0) + missingBound($0) }.sorted(by: >)
+            uppers.sort(by: >)
             guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
         }
         if !uncertain.isEmpty {
