@@ -15,7 +15,7 @@ public enum QueryCompiler {
         var arguments: [SQLArgument] = []
         let match = FTS5Expression.expression(for: root)
         let ranking: String?
-        let sql: String
+        var sql: String
         if let match {
             // What setSQL gives a text-only tree, without building the expression twice.
             arguments.append(.text(match))
@@ -23,6 +23,12 @@ public enum QueryCompiler {
             ranking = match
         } else {
             sql = setSQL(root, &arguments)
+            // Set operations return each PMID once; a lone field criterion whose table can hold
+            // several matching rows for one record (two "Smith J" authors, a qualifier under two
+            // headings, two descriptors matching a prefix) needs it said.
+            if case .field(let criterion) = root, criterion.mayMatchOneRecordTwice {
+                sql = "SELECT DISTINCT pmid FROM (\(sql))"
+            }
             let leaves = root.positiveTextLeaves.compactMap { FTS5Expression.expression(for: $0) }
             var seen = Set<String>()
             let unique = leaves.filter { seen.insert($0).inserted }
@@ -146,6 +152,16 @@ public enum QueryCompiler {
             }
             arguments += [.text(range.from.lowerBound), .text(range.to.upperBound)]
             return "SELECT pmid FROM article WHERE sort_date BETWEEN ? AND ?"
+        }
+    }
+}
+
+extension FieldCriterion {
+    /// Whether `QueryCompiler.fieldSQL` may return one PMID on several rows.
+    var mayMatchOneRecordTwice: Bool {
+        switch self {
+        case .author, .mesh, .subheading, .publicationType, .language: true
+        case .journal, .pmid, .doi, .publicationDate: false
         }
     }
 }

@@ -34,11 +34,12 @@ struct QueryCompilerTests {
     func fieldSQL() throws {
         let author = try compiled("Smith J[au]")
         #expect(author.matchExpression == nil && author.rankingExpression == nil)
-        #expect(author.pmidSQL == "SELECT pmid FROM author WHERE search_name >= ? AND search_name < ?")
+        #expect(author.pmidSQL == "SELECT DISTINCT pmid FROM (SELECT pmid FROM author WHERE search_name >= ? AND search_name < ?)",
+                "two matching authors of one record give it once")
         #expect(author.arguments == [.text("smith j"), .text("smith j\u{10FFFF}")])
 
         let surname = try compiled("Smith[au]")
-        #expect(surname.pmidSQL == "SELECT pmid FROM author WHERE (search_name = ? OR (search_name >= ? AND search_name < ?))")
+        #expect(surname.pmidSQL == "SELECT DISTINCT pmid FROM (SELECT pmid FROM author WHERE (search_name = ? OR (search_name >= ? AND search_name < ?)))")
 
         let years = try compiled("2015:2020[dp]")
         #expect(years.pmidSQL == "SELECT pmid FROM article WHERE pub_year BETWEEN ? AND ?")
@@ -49,7 +50,7 @@ struct QueryCompilerTests {
         #expect(month.arguments == [.text("2019-06-01"), .text("2019-06-31")])
 
         let major = try compiled("Ketamine[majr]")
-        #expect(major.pmidSQL == "SELECT h.pmid AS pmid FROM mesh_heading h WHERE h.search_descriptor = ? AND h.major_topic = 1")
+        #expect(major.pmidSQL == "SELECT DISTINCT pmid FROM (SELECT h.pmid AS pmid FROM mesh_heading h WHERE h.search_descriptor = ? AND h.major_topic = 1)")
     }
 
     @Test("mixed queries become set operations, ranked by their positive text terms")

@@ -100,6 +100,27 @@ struct SearchTests {
         #expect(try fixture.searcher.count(query) == expected.count, "\(query)")
     }
 
+    @Test("a field term matching one record twice counts it once", arguments: [
+        "Smith J[au]", "drug therapy[sh]", "depress*[mh]", "Depression/drug therapy[mh]", "Review[pt]",
+    ])
+    func fieldTermCountsRecordsOnce(query: String) throws {
+        let (store, directory) = try Fixture.store()
+        defer { directory.remove() }
+        let depression = MeshHeading(descriptor: "Depression", qualifiers: [MeshQualifier(name: "drug therapy")])
+        let resistant = MeshHeading(descriptor: "Depressive Disorder, Treatment-Resistant", qualifiers: [MeshQualifier(name: "drug therapy")])
+        var twice = Fixture.record(1, authors: [Author(lastName: "Smith", initials: "J"), Author(lastName: "Smith", initials: "JA")],
+                                   mesh: [depression, resistant])
+        twice.publicationTypes = [PublicationType(name: "Review"), PublicationType(name: "Review")]
+        try store.store(twice)
+        var once = Fixture.record(2, authors: [Author(lastName: "Smith", initials: "J")], mesh: [depression])
+        once.publicationTypes = [PublicationType(name: "Review")]
+        try store.store(once)
+        let searcher = ArticleSearcher(database: store.database)
+        #expect(try searcher.count(query) == 2, "\(query)")
+        #expect(try searcher.search(query).hits.map(\.pmid.value).sorted() == [1, 2], "\(query)")
+        #expect(try searcher.search(query).total == 2, "\(query)")
+    }
+
     @Test("english[la] matches every English record")
     func language() throws {
         let fixture = try SearchFixture()
