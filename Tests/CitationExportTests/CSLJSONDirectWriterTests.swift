@@ -8,7 +8,7 @@ import PubMed
 struct CSLJSONDirectWriterTests {
     static func viaTree(_ record: PubMedRecord, id: String) -> String {
         var output = ""
-        CSLJSONFormat.item(record, id: id).write(to: &output, indent: 2)
+        CSLJSONFormat.referenceItem(record, id: id).write(to: &output, indent: 2)
         return output
     }
 
@@ -97,5 +97,85 @@ struct JSONStringEscapingTests {
             JSONValue.writeString(text, to: &output)
             #expect(output == Self.reference(text), "\(Array(text.unicodeScalars))")
         }
+    }
+}
+
+/// The tree-built reference the CSL-JSON writer replaced, kept as the test oracle.
+extension CSLJSONFormat {
+    /// One CSL item built as a `JSONValue` tree: the plain definition the direct writer must match.
+    static func referenceItem(_ record: PubMedRecord, id: String) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        func add(_ key: String, _ value: String?) {
+            if let value = value?.collapsingWhitespace, !value.isEmpty { members.append((key, .string(value))) }
+        }
+        let type = itemType(of: record)
+        add("id", id)
+        add("type", type)
+        add("title", record.citationTitle)
+        add("original-title", record.vernacularTitle)
+        if !record.authors.isEmpty { members.append(("author", .array(record.authors.compactMap(referenceName)))) }
+        if let editors = record.book?.editors, !editors.isEmpty {
+            members.append(("editor", .array(editors.compactMap(referenceName))))
+        }
+        if let issued = referenceIssued(record) { members.append(("issued", issued)) }
+        switch type {
+        case "article-journal":
+            add("container-title", record.journalTitle)
+            add("container-title-short", record.journalAbbreviation)
+            add("volume", record.journal?.volume)
+            add("issue", record.journal?.issue)
+        case "chapter":
+            add("container-title", record.book?.bookTitle)
+        default:
+            break
+        }
+        if let book = record.book {
+            add("collection-title", book.collectionTitle)
+            add("edition", book.edition)
+            if type != "article-journal" { add("volume", book.volume) }
+            add("publisher", book.publisherName)
+            add("publisher-place", book.publisherLocation)
+            add("ISBN", book.isbns.first)
+        }
+        add("page", PageRange.ranges(of: record).formatted(separator: "-"))
+        add("ISSN", record.citationISSN)
+        add("PMID", record.pmid.description)
+        add("PMCID", record.pmcid)
+        add("DOI", record.doi?.value)
+        add("URL", record.pubMedURL)
+        add("language", record.languages.first.map(LanguageCode.bcp47))
+        let terms = record.subjectTerms
+        if !terms.isEmpty { add("keyword", terms.joined(separator: ", ")) }
+        add("abstract", record.abstractOneLine)
+        return .object(members)
+    }
+
+    static func referenceName(_ author: Author) -> JSONValue? {
+        if author.isCollective, let group = author.collectiveName {
+            return .object([("literal", .string(group.collapsingWhitespace))])
+        }
+        guard let family = author.lastName?.nilIfEmpty else { return nil }
+        var members: [(String, JSONValue)] = [("family", .string(family))]
+        if let given = author.foreName?.nilIfEmpty ?? author.citationInitials { members.append(("given", .string(given))) }
+        if let suffix = author.suffix?.nilIfEmpty { members.append(("suffix", .string(suffix))) }
+        return .object(members)
+    }
+
+    /// `{"date-parts": [[2019, 2, 24]]}`, a range for a MEDLINE date, with `season` when given.
+    static func referenceIssued(_ record: PubMedRecord) -> JSONValue? {
+        if let medlineDate = record.pubDate?.medlineDate, let parts = MedlineDateRange.dateParts(medlineDate) {
+            return .object([("date-parts", .array(parts.map { .array($0.map { .int(Int64($0)) }) }))])
+        }
+        guard let year = record.year else { return nil }
+        var parts: [Int] = [year]
+        if let month = record.citationMonth {
+            parts.append(month)
+            if let day = record.citationDay { parts.append(day) }
+        }
+        var members: [(String, JSONValue)] = [("date-parts", .array([.array(parts.map { .int(Int64($0)) })]))]
+        if let season = record.pubDate?.season, let number = seasonNumber(season) {
+            members.append(("season", .int(Int64(number))))
+        }
+        return .object(members)
     }
 }

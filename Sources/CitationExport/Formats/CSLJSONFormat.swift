@@ -33,82 +33,6 @@ public enum CSLJSONFormat {
         return "article-journal"
     }
 
-    /// One CSL item (the files are written by `appendItem`, which gives the same text).
-    public static func item(_ record: PubMedRecord, id: String) -> JSONValue {
-        var members: [(String, JSONValue)] = []
-        func add(_ key: String, _ value: String?) {
-            if let value = value?.collapsingWhitespace, !value.isEmpty { members.append((key, .string(value))) }
-        }
-        let type = itemType(of: record)
-        add("id", id)
-        add("type", type)
-        add("title", record.citationTitle)
-        add("original-title", record.vernacularTitle)
-        if !record.authors.isEmpty { members.append(("author", .array(record.authors.compactMap(name)))) }
-        if let editors = record.book?.editors, !editors.isEmpty {
-            members.append(("editor", .array(editors.compactMap(name))))
-        }
-        if let issued = issued(record) { members.append(("issued", issued)) }
-        switch type {
-        case "article-journal":
-            add("container-title", record.journalTitle)
-            add("container-title-short", record.journalAbbreviation)
-            add("volume", record.journal?.volume)
-            add("issue", record.journal?.issue)
-        case "chapter":
-            add("container-title", record.book?.bookTitle)
-        default:
-            break
-        }
-        if let book = record.book {
-            add("collection-title", book.collectionTitle)
-            add("edition", book.edition)
-            if type != "article-journal" { add("volume", book.volume) }
-            add("publisher", book.publisherName)
-            add("publisher-place", book.publisherLocation)
-            add("ISBN", book.isbns.first)
-        }
-        add("page", PageRange.ranges(of: record).formatted(separator: "-"))
-        add("ISSN", record.citationISSN)
-        add("PMID", record.pmid.description)
-        add("PMCID", record.pmcid)
-        add("DOI", record.doi?.value)
-        add("URL", record.pubMedURL)
-        add("language", record.languages.first.map(LanguageCode.bcp47))
-        let terms = record.subjectTerms
-        if !terms.isEmpty { add("keyword", terms.joined(separator: ", ")) }
-        add("abstract", record.abstractOneLine)
-        return .object(members)
-    }
-
-    static func name(_ author: Author) -> JSONValue? {
-        if author.isCollective, let group = author.collectiveName {
-            return .object([("literal", .string(group.collapsingWhitespace))])
-        }
-        guard let family = author.lastName?.nilIfEmpty else { return nil }
-        var members: [(String, JSONValue)] = [("family", .string(family))]
-        if let given = author.foreName?.nilIfEmpty ?? author.citationInitials { members.append(("given", .string(given))) }
-        if let suffix = author.suffix?.nilIfEmpty { members.append(("suffix", .string(suffix))) }
-        return .object(members)
-    }
-
-    /// `{"date-parts": [[2019, 2, 24]]}`, a range for a MEDLINE date, with `season` when given.
-    static func issued(_ record: PubMedRecord) -> JSONValue? {
-        if let medlineDate = record.pubDate?.medlineDate, let parts = MedlineDateRange.dateParts(medlineDate) {
-            return .object([("date-parts", .array(parts.map { .array($0.map { .int(Int64($0)) }) }))])
-        }
-        guard let year = record.year else { return nil }
-        var parts: [Int] = [year]
-        if let month = record.citationMonth {
-            parts.append(month)
-            if let day = record.citationDay { parts.append(day) }
-        }
-        var members: [(String, JSONValue)] = [("date-parts", .array([.array(parts.map { .int(Int64($0)) })]))]
-        if let season = record.pubDate?.season, let number = seasonNumber(season) {
-            members.append(("season", .int(Int64(number))))
-        }
-        return .object(members)
-    }
 
     static func seasonNumber(_ season: String) -> Int? {
         switch season.lowercased().prefix(3) {
@@ -121,9 +45,9 @@ public enum CSLJSONFormat {
     }
 }
 
-/// Writing CSL items straight into the output, without building a `JSONValue` tree: the same
-/// text as `item(_:id:).write(to:indent: 2)` (a test checks it), at a fraction of the
-/// allocations (no array of members, no boxed values, no nested arrays per author).
+/// Writing CSL items straight into the output, without building a `JSONValue` tree (a test
+/// checks the text against a tree-built reference), at a fraction of the allocations (no
+/// array of members, no boxed values, no nested arrays per author).
 extension CSLJSONFormat {
     /// Appends the item of `record` as it stands at indent 2 in the array.
     /// `abstract` and `terms` are the record's `abstractOneLine` and `subjectTerms`.
@@ -205,7 +129,7 @@ extension CSLJSONFormat {
         output += empty ? "{}" : "\n  }"
     }
 
-    /// The names of `authors` at indent 4, as `name(_:)` gives them (nameless ones left out).
+    /// The names of `authors` at indent 4: `family`/`given`, or `literal` for a group (nameless ones left out).
     private static func appendNames(_ authors: [Author], to output: inout String) {
         var count = 0
         output += "["
