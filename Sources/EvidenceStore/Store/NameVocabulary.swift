@@ -87,29 +87,27 @@ final class NameVocabulary {
     /// The id of the descriptor `name` with `ui` (nil: none), added with `searchName` (its
     /// folded form) when new.
     func descriptorID(name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?, searchName: UnsafeRawBufferPointer) throws -> Int64 {
-        let hash = Key(name: name, ui: ui).hash
-        if let entry = descriptors[hash], Key.matches(entry.bytes, name: name, ui: ui) { return entry.id }
-        let id = try lookUp(name: name, ui: ui, find: findDescriptor, add: addDescriptor, extra: searchName)
-        // On a hash collision the first name keeps the slot; the other is looked up each time.
-        if descriptors[hash] == nil { descriptors[hash] = Entry(bytes: Key.bytes(name: name, ui: ui), id: id) }
-        return id
+        try cachedID(in: &descriptors, name: name, ui: ui, find: findDescriptor, add: addDescriptor, extra: searchName)
     }
 
     /// The id of the qualifier (subheading) `name` with `ui` (nil: none), added when new.
     func subheadingID(name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?) throws -> Int64 {
-        let hash = Key(name: name, ui: ui).hash
-        if let entry = subheadings[hash], Key.matches(entry.bytes, name: name, ui: ui) { return entry.id }
-        let id = try lookUp(name: name, ui: ui, find: findSubheading, add: addSubheading, extra: nil)
-        if subheadings[hash] == nil { subheadings[hash] = Entry(bytes: Key.bytes(name: name, ui: ui), id: id) }
-        return id
+        try cachedID(in: &subheadings, name: name, ui: ui, find: findSubheading, add: addSubheading, extra: nil)
     }
 
     /// The id of the publication type `name` with `ui` (nil: none), added when new.
     func publicationTypeID(name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?) throws -> Int64 {
+        try cachedID(in: &publicationTypes, name: name, ui: ui, find: findPublicationType, add: addPublicationType, extra: nil)
+    }
+
+    /// The id of `name` with `ui` from `cache`, else from (or added to) the table behind `find` and `add`.
+    private func cachedID(in cache: inout [UInt64: Entry], name: UnsafeRawBufferPointer, ui: UnsafeRawBufferPointer?,
+                          find: Statement, add: Statement, extra: UnsafeRawBufferPointer?) throws -> Int64 {
         let hash = Key(name: name, ui: ui).hash
-        if let entry = publicationTypes[hash], Key.matches(entry.bytes, name: name, ui: ui) { return entry.id }
-        let id = try lookUp(name: name, ui: ui, find: findPublicationType, add: addPublicationType, extra: nil)
-        if publicationTypes[hash] == nil { publicationTypes[hash] = Entry(bytes: Key.bytes(name: name, ui: ui), id: id) }
+        if let entry = cache[hash], Key.matches(entry.bytes, name: name, ui: ui) { return entry.id }
+        let id = try lookUp(name: name, ui: ui, find: find, add: add, extra: extra)
+        // On a hash collision the first name keeps the slot; the other is looked up each time.
+        if cache[hash] == nil { cache[hash] = Entry(bytes: Key.bytes(name: name, ui: ui), id: id) }
         return id
     }
 
