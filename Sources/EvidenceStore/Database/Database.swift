@@ -79,6 +79,10 @@ public final class Database {
             guard tokenizerCode == SQLITE_OK else {
                 throw DatabaseError.from(connection, code: tokenizerCode, sql: nil)
             }
+            let bm25Code = evidence_register_bm25(connection)
+            guard bm25Code == SQLITE_OK else {
+                throw DatabaseError.from(connection, code: bm25Code, sql: nil)
+            }
             try registerPackedTextFunctions()
             try execute("PRAGMA foreign_keys = ON")
             if options.walMode && !options.readOnly && path != ":memory:" && !path.isEmpty {

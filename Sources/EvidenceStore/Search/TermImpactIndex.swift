@@ -120,6 +120,9 @@ public struct TermImpactIndex {
         var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
         var unlisted: [String] = []
         var terms = Set<String>()
+        // Each word's document count, in query order (the rescoring pass passes them to
+        // `evidence_bm25` instead of letting FTS5 count them again).
+        var documentCounts: [String: Int] = [:]
         for word in words {
             let tokens = try probe.tokens(of: word)
             // Two words with one index term count twice in bm25: leave that to exact ranking.
@@ -128,6 +131,7 @@ public struct TermImpactIndex {
             if let row = try database.queryFirst("SELECT documents, postings FROM term_impact_list WHERE term = ?", arguments: [term],
                                                  row: { ($0.int(0), $0.data(1) ?? Data()) }) {
                 lists[term] = (row.0, row.1.postings)
+                documentCounts[word] = row.0
             } else {
                 unlisted.append(word)
             }
@@ -157,10 +161,13 @@ public struct TermImpactIndex {
             }
         }
         for word in unlisted {
+            var hits = 0
             try database.query("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?",
                                arguments: [FTS5Expression.string(word)]) { row in
                 known[row.int64(0), default: 0] += abs(row.double(1))
+                hits += 1
             }
+            documentCounts[word] = hits
         }
         func missingBound(_ pmid: Int64) -> Double {
             let present = listedIn[pmid] ?? 0
@@ -199,9 +206,13 @@ public struct TermImpactIndex {
         if !uncertain.isEmpty {
             let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
             let list = "[" + uncertain.map(String.init).joined(separator: ",") + "]"
+            // evidence_bm25 is bm25 with the document counts given (no walk of each word's
+            // doclist), and the rowid constraint makes FTS5 seek each candidate instead of
+            // walking every hit: the pass costs O(candidates).
+            let counts = words.map { documentCounts[$0] ?? 0 }
             try database.query("""
-                SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?
-                AND +rowid IN (SELECT value FROM json_each(?))
+                SELECT rowid, \(weights.bm25Call(documentCounts: counts)) FROM article_fts WHERE article_fts MATCH ?
+                AND rowid IN (SELECT value FROM json_each(?))
                 """, arguments: [expression, list]) { row in
                 exact[row.int64(0)] = abs(row.double(1))
             }
