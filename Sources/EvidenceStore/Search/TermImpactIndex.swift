@@ -115,6 +115,25 @@ public struct TermImpactIndex {
     /// bm25 ranks them; `nil` when the lists cannot settle it (none built or stale, no
     /// frequent word among them, a page deeper than the lists, or bounds too loose).
     public func topHits(words: [String], limit: Int) throws -> [(PMID, Double)]? {
+        guard let ranked = try rankedHits(words: words, limit: limit, allowsApproximation: false), ranked.isExact else { return nil }
+        return ranked.hits
+    }
+
+    /// The best hits `rankedHits` found, and whether they are provably bm25's own top k.
+    public struct RankedHits {
+        /// PMIDs and their exact bm25 scores (negative; best first).
+        public var hits: [(PMID, Double)]
+        /// Whether no record outside them can score higher (false only for flat queries; see
+        /// `rankedHits`).
+        public var isExact: Bool
+    }
+
+    /// The best `limit` hits for a flat OR of single words, as `topHits`; but when every
+    /// word is in at least half of the records (bm25 floors their idf at 1e-6, so scores are
+    /// flat and the lists' cut-offs too high to rule out unseen records: `the OR of OR and`)
+    /// and `allowsApproximation`, the best of the lists' candidates, rescored exactly, with
+    /// `isExact` false instead of `nil`.
+    public func rankedHits(words: [String], limit: Int, allowsApproximation: Bool = true) throws -> RankedHits? {
         guard !words.isEmpty, limit > 0 else { return nil }
         let probe = TokenProbe(database: database)
         var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
@@ -176,6 +195,10 @@ public struct TermImpactIndex {
             return missing
         }
         let unseenBound = cutoffs.reduce(0, +)
+        // Flat: every word's idf floored (in at least half of the records), every word listed.
+        let approximating = allowsApproximation && unlisted.isEmpty && ordered.allSatisfy { list in
+            log((Double(state.0) - Double(list.documents) + 0.5) / (Double(list.documents) + 0.5)) <= 0
+        }
         // A lower bound on the k-th best score: the k-th best known part. A candidate whose
         // upper bound (known part + what its missing terms could add) does not exceed it
         // cannot enter the top k; the others are rescored exactly, in one pass of FTS5 over
@@ -199,7 +222,7 @@ public struct TermImpactIndex {
         guard uncertain.count <= Self.maximumRescored else { return nil }
         // The k-th exact score cannot exceed the k-th best upper bound: when that does not
         // beat the unseen bound, rescoring cannot settle the top k, so give up before paying for it.
-        if unseenBound > 0 {
+        if unseenBound > 0, !approximating {
             uppers.sort(by: >)
             guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
         }
@@ -219,11 +242,14 @@ public struct TermImpactIndex {
         }
         var best = BestScores(capacity: limit)
         for (pmid, score) in exact { best.insert(pmid, score: -score) }
+        let hits = best.ordered.map { (PMID($0.0), $0.1) }
         // An unseen record could still tie or win, or fill a short page.
         if unseenBound > 0 {
-            guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else { return nil }
+            guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else {
+                return approximating && best.ordered.count == limit ? RankedHits(hits: hits, isExact: false) : nil
+            }
         }
-        return best.ordered.map { (PMID($0.0), $0.1) }
+        return RankedHits(hits: hits, isExact: true)
     }
 }
 
