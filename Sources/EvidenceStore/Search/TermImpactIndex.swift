@@ -37,6 +37,13 @@ public struct TermImpactIndex {
     public static let minimumShare = 0.01
     /// Most candidates rescored exactly for one query (in one FTS5 pass restricted to them).
     public static let maximumRescored = 20_000
+    /// Postings one walk covers in the time FTS5 takes to seek one candidate (rescoring seeks
+    /// the candidates when they are fewer than the words' postings over this).
+    static let seekCost = 1500
+    /// Candidates sought per round to raise the floor before settling for one walk.
+    static let seekBatch = 256
+    /// Rounds of seeking before the rest is rescored in one walk.
+    static let seekRounds = 2
     /// bm25 parameters, as FTS5 fixes them.
     static let k1 = 1.2, b = 0.75
 
@@ -207,7 +214,7 @@ public struct TermImpactIndex {
         let lowerBounds = known.values.sorted(by: >)
         let floor = lowerBounds.count >= limit ? lowerBounds[limit - 1] : 0
         var exact: [Int64: Double] = [:]
-        var uncertain: [Int64] = []
+        var uncertain: [(pmid: Int64, upper: Double)] = []
         var uppers: [Double] = []
         uppers.reserveCapacity(known.count)
         for (pmid, score) in known {
@@ -216,7 +223,7 @@ public struct TermImpactIndex {
             if missing == 0 {
                 exact[pmid] = score
             } else if score + missing >= floor {
-                uncertain.append(pmid)
+                uncertain.append((pmid, score + missing))
             }
         }
         guard uncertain.count <= Self.maximumRescored else { return nil }
@@ -227,17 +234,44 @@ public struct TermImpactIndex {
             guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
         }
         if !uncertain.isEmpty {
+            // evidence_bm25 is bm25 with the document counts given, so no pass walks each
+            // word's doclist to count it. A few candidates are sought one by one (the rowid
+            // constraint: FTS5 seeks each word's doclist to the row, ~0.1 ms a candidate at 1M);
+            // many cost less in one walk over every hit (`+rowid`: checked outside FTS5).
             let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
-            let list = "[" + uncertain.map(String.init).joined(separator: ",") + "]"
-            // evidence_bm25 is bm25 with the document counts given (no walk of each word's
-            // doclist), and the rowid constraint makes FTS5 seek each candidate instead of
-            // walking every hit: the pass costs O(candidates).
             let counts = words.map { documentCounts[$0] ?? 0 }
-            try database.query("""
-                SELECT rowid, \(weights.bm25Call(documentCounts: counts)) FROM article_fts WHERE article_fts MATCH ?
-                AND rowid IN (SELECT value FROM json_each(?))
-                """, arguments: [expression, list]) { row in
-                exact[row.int64(0)] = abs(row.double(1))
+            let postings = counts.reduce(0, +)
+            func rescore(_ pmids: ArraySlice<(pmid: Int64, upper: Double)>, seeking: Bool) throws {
+                let list = "[" + pmids.map { String($0.pmid) }.joined(separator: ",") + "]"
+                try database.query("""
+                    SELECT rowid, \(weights.bm25Call(documentCounts: counts)) FROM article_fts WHERE article_fts MATCH ?
+                    AND \(seeking ? "" : "+")rowid IN (SELECT value FROM json_each(?))
+                    """, arguments: [expression, list]) { row in
+                    exact[row.int64(0)] = abs(row.double(1))
+                }
+            }
+            // Best upper bound first: seeking the most promising candidates raises the floor
+            // (the k-th best exact score, a lower bound on the k-th best score), which rules
+            // out the candidates whose upper bound falls below it without rescoring them.
+            uncertain.sort { $0.upper > $1.upper }
+            var pending = uncertain[...]
+            var floorNow = floor
+            for round in 0... {
+                let reaching = pending.prefix { $0.upper >= floorNow }
+                if reaching.isEmpty { break }
+                if reaching.count * Self.seekCost <= postings {
+                    try rescore(reaching, seeking: true)
+                    break
+                }
+                if round >= Self.seekRounds {
+                    try rescore(reaching, seeking: false)
+                    break
+                }
+                let batch = reaching.prefix(max(Self.seekBatch, limit * 4))
+                try rescore(batch, seeking: true)
+                pending = reaching.dropFirst(batch.count)
+                let scores = exact.values.sorted(by: >)
+                if scores.count >= limit { floorNow = max(floorNow, scores[limit - 1]) }
             }
         }
         var best = BestScores(capacity: limit)
