@@ -40,10 +40,6 @@ public struct TermImpactIndex {
     /// Postings one walk covers in the time FTS5 takes to seek one candidate (rescoring seeks
     /// the candidates when they are fewer than the words' postings over this).
     static let seekCost = 1500
-    /// Candidates sought per round to raise the floor before settling for one walk.
-    static let seekBatch = 256
-    /// Rounds of seeking before the rest is rescored in one walk.
-    static let seekRounds = 2
     /// bm25 parameters, as FTS5 fixes them.
     static let k1 = 1.2, b = 0.75
 
@@ -250,29 +246,10 @@ public struct TermImpactIndex {
                     exact[row.int64(0)] = abs(row.double(1))
                 }
             }
-            // Best upper bound first: seeking the most promising candidates raises the floor
-            // (the k-th best exact score, a lower bound on the k-th best score), which rules
-            // out the candidates whose upper bound falls below it without rescoring them.
-            uncertain.sort { $0.upper > $1.upper }
-            var pending = uncertain[...]
-            var floorNow = floor
-            for round in 0... {
-                let reaching = pending.prefix { $0.upper >= floorNow }
-                if reaching.isEmpty { break }
-                if reaching.count * Self.seekCost <= postings {
-                    try rescore(reaching, seeking: true)
-                    break
-                }
-                if round >= Self.seekRounds {
-                    try rescore(reaching, seeking: false)
-                    break
-                }
-                let batch = reaching.prefix(max(Self.seekBatch, limit * 4))
-                try rescore(batch, seeking: true)
-                pending = reaching.dropFirst(batch.count)
-                let scores = exact.values.sorted(by: >)
-                if scores.count >= limit { floorNow = max(floorNow, scores[limit - 1]) }
-            }
+            // Seeking the best candidates first to raise the floor (the k-th best exact score)
+            // and rule out the rest was tried: at 1M it pruned 2% of `mortality OR survival OR
+            // risk`'s 14,768 candidates per 256 sought, so it only added the seeks' cost.
+            try rescore(uncertain[...], seeking: uncertain.count * Self.seekCost <= postings)
         }
         var best = BestScores(capacity: limit)
         for (pmid, score) in exact { best.insert(pmid, score: -score) }
