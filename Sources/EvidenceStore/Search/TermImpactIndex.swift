@@ -129,8 +129,6 @@ public struct TermImpactIndex {
         /// Whether no record outside them can score higher (false only for flat queries; see
         /// `rankedHits`).
         public var isExact: Bool
-        /// The number of records matching the OR, when ranking counted it on the way.
-        public var total: Int?
     }
 
     /// The best `limit` hits for a flat OR of single words, as `topHits`; but when every
@@ -212,7 +210,6 @@ public struct TermImpactIndex {
         let lowerBounds = known.values.sorted(by: >)
         let floor = lowerBounds.count >= limit ? lowerBounds[limit - 1] : 0
         var exact: [Int64: Double] = [:]
-        var total: Int?
         var uncertain: [(pmid: Int64, upper: Double)] = []
         var uppers: [Double] = []
         uppers.reserveCapacity(known.count)
@@ -252,28 +249,7 @@ public struct TermImpactIndex {
             // Seeking the best candidates first to raise the floor (the k-th best exact score)
             // and rule out the rest was tried: at 1M it pruned 2% of `mortality OR survival OR
             // risk`'s 14,768 candidates per 256 sought, so it only added the seeks' cost.
-            if uncertain.count * Self.seekCost <= postings {
-                try rescore(uncertain[...], seeking: true)
-            } else {
-                // One walk over every hit, which also counts them: the page needs the total,
-                // and counting it in this walk saves the separate `count(*)` walk. (An FTS5
-                // auxiliary function cannot sit directly in an aggregate: the subquery, kept
-                // apart by its LIMIT, calls it per row.)
-                let list = "[" + uncertain.map { String($0.pmid) }.joined(separator: ",") + "]"
-                try database.query("""
-                    SELECT count(*), group_concat(scored) FROM (
-                        SELECT CASE WHEN +rowid IN (SELECT value FROM json_each(?2))
-                            THEN printf('%d %.17g', rowid, \(weights.bm25Call(documentCounts: counts))) END AS scored
-                        FROM article_fts WHERE article_fts MATCH ?1 LIMIT -1)
-                    """, arguments: [expression, list]) { row in
-                    total = row.int(0)
-                    for item in (row.string(1) ?? "").split(separator: ",") {
-                        let parts = item.split(separator: " ")
-                        guard parts.count == 2, let pmid = Int64(parts[0]), let score = Double(parts[1]) else { continue }
-                        exact[pmid] = abs(score)
-                    }
-                }
-            }
+            try rescore(uncertain[...], seeking: uncertain.count * Self.seekCost <= postings)
         }
         var best = BestScores(capacity: limit)
         for (pmid, score) in exact { best.insert(pmid, score: -score) }
@@ -281,10 +257,10 @@ public struct TermImpactIndex {
         // An unseen record could still tie or win, or fill a short page.
         if unseenBound > 0 {
             guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else {
-                return approximating && best.ordered.count == limit ? RankedHits(hits: hits, isExact: false, total: total) : nil
+                return approximating && best.ordered.count == limit ? RankedHits(hits: hits, isExact: false) : nil
             }
         }
-        return RankedHits(hits: hits, isExact: true, total: total)
+        return RankedHits(hits: hits, isExact: true)
     }
 }
 

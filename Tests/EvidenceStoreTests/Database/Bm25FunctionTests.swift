@@ -78,22 +78,4 @@ struct Bm25FunctionTests {
             try database.query("SELECT evidence_bm25(doc, 1, NULL) FROM doc WHERE doc MATCH 'x'") { $0.double(0) }
         }
     }
-
-    @Test("works under an aggregate through a subquery, as the rescoring walk uses it")
-    func aggregate() throws {
-        let database = try Database(path: ":memory:")
-        try database.execute("CREATE VIRTUAL TABLE doc USING fts5(a)")
-        for text in ["x y", "x x z", "y z"] { try database.execute("INSERT INTO doc(a) VALUES (?)", arguments: [text]) }
-        do {
-            let rows = try database.query("""
-                SELECT count(*), group_concat(scored) FROM (SELECT CASE WHEN +rowid IN (SELECT value FROM json_each(?2))
-                    THEN printf('%d %.17g', rowid, evidence_bm25(doc, 1, 2, 2)) END AS scored
-                FROM doc WHERE doc MATCH ?1 LIMIT -1)
-                """, arguments: ["x OR y", "[1,2]"]) { ($0.int(0), $0.string(1) ?? "") }
-            #expect(rows.first?.0 == 3)
-            #expect(rows.first?.1.split(separator: ",").count == 2)
-        } catch {
-            Issue.record("\(error)")
-        }
-    }
 }
