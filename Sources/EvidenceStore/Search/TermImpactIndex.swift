@@ -238,11 +238,21 @@ public struct TermImpactIndex {
             let counts = words.map { documentCounts[$0] ?? 0 }
             let postings = counts.reduce(0, +)
             func rescore(_ pmids: ArraySlice<(pmid: Int64, upper: Double)>, seeking: Bool) throws {
-                let list = "[" + pmids.map { String($0.pmid) }.joined(separator: ",") + "]"
+                let sql: String
+                let set: any DatabaseBindable
+                if seeking {
+                    sql = "rowid IN (SELECT value FROM json_each(?))"
+                    set = "[" + pmids.map { String($0.pmid) }.joined(separator: ",") + "]"
+                } else {
+                    // A binary search over the sorted candidates per hit, cheaper than SQLite's
+                    // probe of an ephemeral index for `+rowid IN (…)`.
+                    sql = "evidence_rowid_in(rowid, ?)"
+                    set = pmids.map(\.pmid).sorted().withUnsafeBufferPointer { Data(buffer: $0) }
+                }
                 try database.query("""
                     SELECT rowid, \(weights.bm25Call(documentCounts: counts)) FROM article_fts WHERE article_fts MATCH ?
-                    AND \(seeking ? "" : "+")rowid IN (SELECT value FROM json_each(?))
-                    """, arguments: [expression, list]) { row in
+                    AND \(sql)
+                    """, arguments: [expression, set]) { row in
                     exact[row.int64(0)] = abs(row.double(1))
                 }
             }
