@@ -141,7 +141,7 @@ static int fold_tokenize(Fts5Tokenizer *instance, void *context, int flags, cons
 }
 
 /* Gets the connection's fts5_api, the documented way (SELECT fts5(?1) with a pointer binding). */
-static fts5_api *fts5_api_of(sqlite3 *db) {
+fts5_api *evidence_fts5_api(sqlite3 *db) {
     fts5_api *api = NULL;
     sqlite3_stmt *statement = NULL;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL) == SQLITE_OK) {
@@ -153,7 +153,7 @@ static fts5_api *fts5_api_of(sqlite3 *db) {
 }
 
 int evidence_register_fold_tokenizer(sqlite3 *db) {
-    fts5_api *api = fts5_api_of(db);
+    fts5_api *api = evidence_fts5_api(db);
     if (api == NULL) return SQLITE_ERROR;
     fts5_tokenizer methods = {fold_create, fold_delete, fold_tokenize};
     return api->xCreateTokenizer(api, "fold", (void *)api, &methods, NULL);

@@ -12,4 +12,20 @@
 /// Returns an SQLite result code.
 int evidence_register_fold_tokenizer(sqlite3 *db);
 
+/// Registers the FTS5 auxiliary function `evidence_bm25` on `db`:
+/// `evidence_bm25(fts, w0, ..., wC-1, n0, ..., nP-1)` is FTS5's `bm25(fts, w0, ..., wC-1)`
+/// (k1 = 1.2, b = 0.75, idf floored at 1e-6), with each phrase's document count `n` given
+/// by the caller instead of counted by a walk of the phrase's doclist. One weight per column
+/// (read as bm25 reads them), then one count per phrase of the MATCH expression, in order.
+/// Returns an SQLite result code.
+int evidence_register_bm25(sqlite3 *db);
+
+/// Registers `evidence_rowid_in(rowid, set)` on `db`: 1 when `rowid` is in `set`, a blob of
+/// ascending 64-bit integers in native byte order (binary search), else 0.
+/// Returns an SQLite result code.
+int evidence_register_rowid_set(sqlite3 *db);
+
+/// The connection's `fts5_api` (NULL when FTS5 is unavailable).
+fts5_api *evidence_fts5_api(sqlite3 *db);
+
 #endif

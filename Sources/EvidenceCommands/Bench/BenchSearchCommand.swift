@@ -108,7 +108,7 @@ struct BenchSearchCommand: ParsableCommand {
             // Warm up, and check the top 10 against exact bm25.
             let fast = try searcher.search(query, options: SearchOptions(limit: 20))
             // Only candidate ranking can differ from exact bm25 (and the exact run is as slow as plain FTS5).
-            let exact = fast.ranking == .candidates
+            let exact = fast.ranking == .candidates || fast.ranking == .approximate
                 ? try searcher.search(query, options: SearchOptions(limit: 20, allowsCandidateRanking: false)) : fast
             _ = try plain.top20()
             _ = try plain.count()

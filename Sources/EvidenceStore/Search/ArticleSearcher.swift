@@ -131,8 +131,9 @@ public final class ArticleSearcher {
             guard let ranking = compiled.rankingExpression else { return try byDate(compiled, limit: limit, offset: offset) }
             if options.allowsCandidateRanking, compiled.matchExpression != nil,
                let words = BroadQueryShape.words(in: root),
-               let candidates = try TermImpactIndex(database: database, weights: weights).topHits(words: words, limit: limit + offset) {
-                return Page(hits: candidates.dropFirst(offset).map { ($0.0, Optional($0.1)) }, method: .candidates, total: nil)
+               let candidates = try TermImpactIndex(database: database, weights: weights).rankedHits(words: words, limit: limit + offset) {
+                return Page(hits: candidates.hits.dropFirst(offset).map { ($0.0, Optional($0.1)) },
+                            method: candidates.isExact ? .candidates : .approximate, total: nil)
             }
             if let match = compiled.matchExpression {
                 return try streamedPage("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?",

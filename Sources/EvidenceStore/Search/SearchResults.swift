@@ -44,6 +44,11 @@ public enum RankingMethod: String, Hashable, Sendable, Codable {
     case exact
     /// bm25 over a bounded candidate set drawn from term impact lists.
     case candidates
+    /// bm25 over the candidates of term impact lists, without proof that no other record
+    /// scores higher: only for ORs of words in at least half of the records, whose idf bm25
+    /// floors at 1e-6 so that their scores are flat (`the OR of OR and`). Each hit's score is
+    /// exact; the page may miss a record outside the lists.
+    case approximate
     /// No text to rank: by date or PMID.
     case unranked
 }

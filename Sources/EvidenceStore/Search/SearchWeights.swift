@@ -36,4 +36,11 @@ public struct SearchWeights: Hashable, Sendable, Codable {
 
     /// `bm25(article_fts, …)` with these weights.
     public var bm25Call: String { "bm25(article_fts, \(bm25Arguments))" }
+
+    /// `evidence_bm25(article_fts, …)` with these weights and the given document count for
+    /// each phrase of the MATCH expression, in order: the same score as `bm25Call` without
+    /// FTS5's walk of every phrase's doclist to count its documents (see `TermImpactIndex`).
+    public func bm25Call(documentCounts: [Int]) -> String {
+        "evidence_bm25(article_fts, \(bm25Arguments)" + documentCounts.map { ", \($0)" }.joined() + ")"
+    }
 }

@@ -37,6 +37,9 @@ public struct TermImpactIndex {
     public static let minimumShare = 0.01
     /// Most candidates rescored exactly for one query (in one FTS5 pass restricted to them).
     public static let maximumRescored = 20_000
+    /// Postings one walk covers in the time FTS5 takes to seek one candidate (rescoring seeks
+    /// the candidates when they are fewer than the words' postings over this).
+    static let seekCost = 1500
     /// bm25 parameters, as FTS5 fixes them.
     static let k1 = 1.2, b = 0.75
 
@@ -115,11 +118,33 @@ public struct TermImpactIndex {
     /// bm25 ranks them; `nil` when the lists cannot settle it (none built or stale, no
     /// frequent word among them, a page deeper than the lists, or bounds too loose).
     public func topHits(words: [String], limit: Int) throws -> [(PMID, Double)]? {
+        guard let ranked = try rankedHits(words: words, limit: limit, allowsApproximation: false), ranked.isExact else { return nil }
+        return ranked.hits
+    }
+
+    /// The best hits `rankedHits` found, and whether they are provably bm25's own top k.
+    public struct RankedHits {
+        /// PMIDs and their exact bm25 scores (negative; best first).
+        public var hits: [(PMID, Double)]
+        /// Whether no record outside them can score higher (false only for flat queries; see
+        /// `rankedHits`).
+        public var isExact: Bool
+    }
+
+    /// The best `limit` hits for a flat OR of single words, as `topHits`; but when every
+    /// word is in at least half of the records (bm25 floors their idf at 1e-6, so scores are
+    /// flat and the lists' cut-offs too high to rule out unseen records: `the OR of OR and`)
+    /// and `allowsApproximation`, the best of the lists' candidates, rescored exactly, with
+    /// `isExact` false instead of `nil`.
+    public func rankedHits(words: [String], limit: Int, allowsApproximation: Bool = true) throws -> RankedHits? {
         guard !words.isEmpty, limit > 0 else { return nil }
         let probe = TokenProbe(database: database)
         var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
         var unlisted: [String] = []
         var terms = Set<String>()
+        // Each word's document count, in query order (the rescoring pass passes them to
+        // `evidence_bm25` instead of letting FTS5 count them again).
+        var documentCounts: [String: Int] = [:]
         for word in words {
             let tokens = try probe.tokens(of: word)
             // Two words with one index term count twice in bm25: leave that to exact ranking.
@@ -128,6 +153,7 @@ public struct TermImpactIndex {
             if let row = try database.queryFirst("SELECT documents, postings FROM term_impact_list WHERE term = ?", arguments: [term],
                                                  row: { ($0.int(0), $0.data(1) ?? Data()) }) {
                 lists[term] = (row.0, row.1.postings)
+                documentCounts[word] = row.0
             } else {
                 unlisted.append(word)
             }
@@ -157,10 +183,13 @@ public struct TermImpactIndex {
             }
         }
         for word in unlisted {
+            var hits = 0
             try database.query("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?",
                                arguments: [FTS5Expression.string(word)]) { row in
                 known[row.int64(0), default: 0] += abs(row.double(1))
+                hits += 1
             }
+            documentCounts[word] = hits
         }
         func missingBound(_ pmid: Int64) -> Double {
             let present = listedIn[pmid] ?? 0
@@ -169,6 +198,10 @@ public struct TermImpactIndex {
             return missing
         }
         let unseenBound = cutoffs.reduce(0, +)
+        // Flat: every word's idf floored (in at least half of the records), every word listed.
+        let approximating = allowsApproximation && unlisted.isEmpty && ordered.allSatisfy { list in
+            log((Double(state.0) - Double(list.documents) + 0.5) / (Double(list.documents) + 0.5)) <= 0
+        }
         // A lower bound on the k-th best score: the k-th best known part. A candidate whose
         // upper bound (known part + what its missing terms could add) does not exceed it
         // cannot enter the top k; the others are rescored exactly, in one pass of FTS5 over
@@ -177,7 +210,7 @@ public struct TermImpactIndex {
         let lowerBounds = known.values.sorted(by: >)
         let floor = lowerBounds.count >= limit ? lowerBounds[limit - 1] : 0
         var exact: [Int64: Double] = [:]
-        var uncertain: [Int64] = []
+        var uncertain: [(pmid: Int64, upper: Double)] = []
         var uppers: [Double] = []
         uppers.reserveCapacity(known.count)
         for (pmid, score) in known {
@@ -186,33 +219,58 @@ public struct TermImpactIndex {
             if missing == 0 {
                 exact[pmid] = score
             } else if score + missing >= floor {
-                uncertain.append(pmid)
+                uncertain.append((pmid, score + missing))
             }
         }
         guard uncertain.count <= Self.maximumRescored else { return nil }
         // The k-th exact score cannot exceed the k-th best upper bound: when that does not
         // beat the unseen bound, rescoring cannot settle the top k, so give up before paying for it.
-        if unseenBound > 0 {
+        if unseenBound > 0, !approximating {
             uppers.sort(by: >)
             guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
         }
         if !uncertain.isEmpty {
+            // evidence_bm25 is bm25 with the document counts given, so no pass walks each
+            // word's doclist to count it. A few candidates are sought one by one (the rowid
+            // constraint: FTS5 seeks each word's doclist to the row, ~0.1 ms a candidate at 1M);
+            // many cost less in one walk over every hit (`+rowid`: checked outside FTS5).
             let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
-            let list = "[" + uncertain.map(String.init).joined(separator: ",") + "]"
-            try database.query("""
-                SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?
-                AND +rowid IN (SELECT value FROM json_each(?))
-                """, arguments: [expression, list]) { row in
-                exact[row.int64(0)] = abs(row.double(1))
+            let counts = words.map { documentCounts[$0] ?? 0 }
+            let postings = counts.reduce(0, +)
+            func rescore(_ pmids: ArraySlice<(pmid: Int64, upper: Double)>, seeking: Bool) throws {
+                let sql: String
+                let set: any DatabaseBindable
+                if seeking {
+                    sql = "rowid IN (SELECT value FROM json_each(?))"
+                    set = "[" + pmids.map { String($0.pmid) }.joined(separator: ",") + "]"
+                } else {
+                    // A binary search over the sorted candidates per hit, cheaper than SQLite's
+                    // probe of an ephemeral index for `+rowid IN (…)`.
+                    sql = "evidence_rowid_in(rowid, ?)"
+                    set = pmids.map(\.pmid).sorted().withUnsafeBufferPointer { Data(buffer: $0) }
+                }
+                try database.query("""
+                    SELECT rowid, \(weights.bm25Call(documentCounts: counts)) FROM article_fts WHERE article_fts MATCH ?
+                    AND \(sql)
+                    """, arguments: [expression, set]) { row in
+                    exact[row.int64(0)] = abs(row.double(1))
+                }
             }
+            // Seeking the best candidates first to raise the floor (the k-th best exact score)
+            // and rule out the rest was tried: at 1M it pruned 2% of `mortality OR survival OR
+            // risk`'s 14,768 candidates per 256 sought, so it only added the seeks' cost.
+            try rescore(uncertain[...], seeking: uncertain.count * Self.seekCost <= postings)
         }
         var best = BestScores(capacity: limit)
         for (pmid, score) in exact { best.insert(pmid, score: -score) }
+        let hits = best.ordered.map { (PMID($0.0), $0.1) }
         // An unseen record could still tie or win, or fill a short page.
         if unseenBound > 0 {
-            guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else { return nil }
+            guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else {
+                return approximating && best.ordered.count == limit ? RankedHits(hits: hits, isExact: false) : nil
+            }
         }
-        return best.ordered.map { (PMID($0.0), $0.1) }
+        return RankedHits(hits: hits, isExact: true)
     }
 }
 

@@ -33,4 +33,39 @@ struct TermImpactIndexTests {
         // limit 1 fits the lists' depth (3 / 2); deeper pages must fall back.
         if limit == 1 { #expect(settled > 0) } else { #expect(settled == 0) }
     }
+
+    @Test("ORs of words in half the records may be ranked approximately: exact scores, flagged, never for other words")
+    func approximate() throws {
+        let fixture = try SearchFixture()
+        let database = fixture.store.database
+        let index = TermImpactIndex(database: database, weights: fixture.searcher.weights)
+        var approximated = 0
+        for listLength in [2, 4, 6] {
+            try index.build(minimumDocuments: 1, listLength: listLength)
+            for limit in 1...(listLength / 2) {
+                for query in ["the OR of OR and", "the OR and", "ketamine OR depression", "depression OR cystitis OR sleep", "cystitis OR sleep"] {
+                    let fast = try fixture.searcher.search(query, options: SearchOptions(limit: limit))
+                    let all = try fixture.searcher.search(query, options: SearchOptions(limit: 100, allowsCandidateRanking: false))
+                    let exactScores = Dictionary(uniqueKeysWithValues: all.hits.map { ($0.pmid, $0.score ?? 0) })
+                    #expect(fast.total == all.total)
+                    // Whatever the method, every score shown is the record's exact bm25.
+                    for hit in fast.hits { #expect(abs((hit.score ?? 0) - (exactScores[hit.pmid] ?? 1)) < 1e-9, "\(query) \(hit.pmid)") }
+                    #expect(fast.hits.map(\.score) == fast.hits.map(\.score).sorted { ($0 ?? 0) < ($1 ?? 0) })
+                    if fast.ranking == .approximate {
+                        approximated += 1
+                        // Only when every word is in at least half of the records (idf floored).
+                        let words = query.components(separatedBy: " OR ")
+                        let records = try fixture.store.articleCount()
+                        for word in words { #expect(try fixture.searcher.count(word) * 2 >= records, "\(query): \(word) is not flat") }
+                        #expect(fast.hits.count == limit)
+                        // The exact-only API never returns an approximate page.
+                        #expect(try index.topHits(words: words, limit: limit) == nil)
+                    } else {
+                        #expect(fast.hits.map(\.pmid) == Array(all.hits.prefix(limit).map(\.pmid)), "\(query) \(fast.ranking)")
+                    }
+                }
+            }
+        }
+        #expect(approximated > 0)
+    }
 }

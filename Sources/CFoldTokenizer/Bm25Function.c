@@ -1,0 +1,147 @@
+#include "FoldTokenizer.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * evidence_bm25(fts, w0, ..., wC-1, n0, ..., nP-1): FTS5's bm25 (k1 = 1.2, b = 0.75,
+ * column weights w, idf floored at 1e-6) with each phrase's document count n given by the
+ * caller instead of counted.
+ *
+ * The built-in bm25() learns each phrase's document count by walking the phrase's whole
+ * doclist (xQueryPhrase) the first time it runs in a statement; for a query restricted to a
+ * few rows, that walk is nearly all of its cost. Callers that already know the counts (the
+ * term impact lists store them) pass them here. The row count and the mean row length come
+ * from xRowCount and xColumnTotalSize (FTS5's stored totals, no walk), and the per-row part
+ * is the built-in's: weighted phrase frequencies from the row's instances, the row length
+ * from xColumnSize. Weights are read as the built-in reads them (a NULL weight is 0); a
+ * missing or NULL count makes the function fail (it cannot be guessed).
+ *
+ * The result is the built-in's score, negative (smaller is better).
+ */
+
+typedef struct Bm25Totals {
+    double rows;
+    double averageLength;
+} Bm25Totals;
+
+static void bm25_totals_free(void *pointer) { sqlite3_free(pointer); }
+
+static int bm25_totals(const Fts5ExtensionApi *api, Fts5Context *fts, Bm25Totals **result) {
+    Bm25Totals *totals = (Bm25Totals *)api->xGetAuxdata(fts, 0);
+    if (totals == NULL) {
+        sqlite3_int64 rows = 0, tokens = 0;
+        int code = api->xRowCount(fts, &rows);
+        if (code == SQLITE_OK) code = api->xColumnTotalSize(fts, -1, &tokens);
+        if (code != SQLITE_OK) return code;
+        totals = (Bm25Totals *)sqlite3_malloc(sizeof(Bm25Totals));
+        if (totals == NULL) return SQLITE_NOMEM;
+        totals->rows = (double)rows;
+        totals->averageLength = rows > 0 ? (double)tokens / (double)rows : 0.0;
+        code = api->xSetAuxdata(fts, totals, bm25_totals_free);
+        if (code != SQLITE_OK) return code;
+    }
+    *result = totals;
+    return SQLITE_OK;
+}
+
+#define BM25_STACK_PHRASES 16
+
+static void evidence_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
+                          int argumentCount, sqlite3_value **arguments) {
+    const double k1 = 1.2, b = 0.75;
+    int columns = api->xColumnCount(fts);
+    int phrases = api->xPhraseCount(fts);
+    if (argumentCount < columns + phrases) {
+        sqlite3_result_error(context, "evidence_bm25: expected one weight per column, then one document count per phrase", -1);
+        return;
+    }
+    Bm25Totals *totals = NULL;
+    int code = bm25_totals(api, fts, &totals);
+    if (code != SQLITE_OK) {
+        sqlite3_result_error_code(context, code);
+        return;
+    }
+    double stackFrequencies[BM25_STACK_PHRASES];
+    double *frequencies = stackFrequencies;
+    if (phrases > BM25_STACK_PHRASES) {
+        frequencies = (double *)sqlite3_malloc64(sizeof(double) * (sqlite3_uint64)phrases);
+        if (frequencies == NULL) {
+            sqlite3_result_error_nomem(context);
+            return;
+        }
+    }
+    for (int i = 0; i < phrases; i++) frequencies[i] = 0.0;
+
+    int instances = 0;
+    code = api->xInstCount(fts, &instances);
+    for (int i = 0; code == SQLITE_OK && i < instances; i++) {
+        int phrase = 0, column = 0, offset = 0;
+        code = api->xInst(fts, i, &phrase, &column, &offset);
+        if (code != SQLITE_OK) break;
+        /* As the built-in: a weight is the argument's numeric value (NULL counts 0). */
+        frequencies[phrase] += sqlite3_value_double(arguments[column]);
+    }
+    int length = 0;
+    if (code == SQLITE_OK) code = api->xColumnSize(fts, -1, &length);
+    double score = 0.0;
+    if (code == SQLITE_OK) {
+        double lengthFactor = k1 * (1.0 - b + b * (double)length / totals->averageLength);
+        for (int i = 0; i < phrases; i++) {
+            sqlite3_value *count = arguments[columns + i];
+            if (sqlite3_value_type(count) == SQLITE_NULL) {
+                code = SQLITE_MISUSE;
+                break;
+            }
+            double documents = sqlite3_value_double(count);
+            double idf = log((totals->rows - documents + 0.5) / (documents + 0.5));
+            if (idf <= 0.0) idf = 1e-6;
+            score += idf * ((frequencies[i] * (k1 + 1.0)) / (frequencies[i] + lengthFactor));
+        }
+    }
+    if (frequencies != stackFrequencies) sqlite3_free(frequencies);
+    if (code == SQLITE_OK) {
+        sqlite3_result_double(context, -1.0 * score);
+    } else if (code == SQLITE_MISUSE) {
+        sqlite3_result_error(context, "evidence_bm25: a phrase's document count is NULL", -1);
+    } else {
+        sqlite3_result_error_code(context, code);
+    }
+}
+
+int evidence_register_bm25(sqlite3 *db) {
+    fts5_api *api = evidence_fts5_api(db);
+    if (api == NULL) return SQLITE_ERROR;
+    return api->xCreateFunction(api, "evidence_bm25", NULL, evidence_bm25, NULL);
+}
+
+/*
+ * evidence_rowid_in(rowid, set): 1 when `rowid` is in `set`, a blob of ascending 64-bit
+ * integers in native byte order, else 0 (binary search on the blob as given, no copy). It
+ * replaces `rowid IN (SELECT value FROM json_each(?))` on a walk over many rows, where
+ * SQLite probes an ephemeral index per row.
+ */
+static void evidence_rowid_in(sqlite3_context *context, int argumentCount, sqlite3_value **arguments) {
+    (void)argumentCount;
+    sqlite3_int64 rowid = sqlite3_value_int64(arguments[0]);
+    const sqlite3_int64 *set = (const sqlite3_int64 *)sqlite3_value_blob(arguments[1]);
+    int count = sqlite3_value_bytes(arguments[1]) / (int)sizeof(sqlite3_int64);
+    int low = 0, high = count - 1;
+    while (low <= high) {
+        int middle = low + (high - low) / 2;
+        sqlite3_int64 value;
+        memcpy(&value, set + middle, sizeof value);
+        if (value == rowid) {
+            sqlite3_result_int(context, 1);
+            return;
+        }
+        if (value < rowid) low = middle + 1; else high = middle - 1;
+    }
+    sqlite3_result_int(context, 0);
+}
+
+int evidence_register_rowid_set(sqlite3 *db) {
+    return sqlite3_create_function_v2(db, "evidence_rowid_in", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                      NULL, evidence_rowid_in, NULL, NULL, NULL);
+}
