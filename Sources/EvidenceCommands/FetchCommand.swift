@@ -96,7 +96,7 @@ struct FetchCommand: ParsableCommand {
         let plan = try FetchPlan(command: self, environment: environment)
         let store = try ArticleStore(path: indexOptions.index)
         defer { store.close() }
-        if ifEmpty, try store.articleCount() > 0 {
+        if ifEmpty, try !store.isEmpty() {
             output.writeError("fetch: \(indexOptions.index) already holds articles; nothing fetched (--if-empty)\n")
             return
         }

@@ -123,45 +123,32 @@ struct BenchSearchCommand: ParsableCommand {
             // count ran right after our top 20 (snippets, display fields) while the plain one
             // followed a plain top 20 that for field-only queries reads 20 rows; that favoured
             // the plain count by ~0.02-0.05 ms on sub-millisecond queries.
+            /// Runs `work`, appending its wall and CPU milliseconds to `timing`'s two series.
+            func timed(_ wall: WritableKeyPath<Timing, [Double]>, _ cpu: WritableKeyPath<Timing, [Double]>,
+                       _ work: () throws -> Void) throws {
+                let (wallTime, cpuTime) = try Self.measured(work)
+                timing[keyPath: wall].append(wallTime)
+                timing[keyPath: cpu].append(cpuTime)
+            }
+            /// Runs the pair, ours first on even runs and plain first on odd ones.
+            func alternating(_ run: Int, _ ours: () throws -> Void, _ plain: () throws -> Void) throws {
+                if run % 2 == 0 { try ours(); try plain() } else { try plain(); try ours() }
+            }
             for run in 0..<runs {
-                func oursTop() throws {
-                    let (wall, cpu) = try Self.measured { _ = try searcher.search(query, options: SearchOptions(limit: 20)) }
-                    timing.top.append(wall)
-                    timing.topCPU.append(cpu)
-                }
-                func plainTop() throws {
-                    let (wall, cpu) = try Self.measured { _ = try plain.top20() }
-                    timing.plainTop.append(wall)
-                    timing.plainTopCPU.append(cpu)
-                }
-                func oursCount() throws {
-                    let (wall, cpu) = try Self.measured { _ = try searcher.count(text) }
-                    timing.count.append(wall)
-                    timing.countCPU.append(cpu)
-                }
-                func plainCount() throws {
-                    let (wall, cpu) = try Self.measured { _ = try plain.count() }
-                    timing.plainCount.append(wall)
-                    timing.plainCountCPU.append(cpu)
-                }
-                if run % 2 == 0 {
-                    try oursTop()
-                    try plainTop()
-                } else {
-                    try plainTop()
-                    try oursTop()
-                }
+                try alternating(run, {
+                    try timed(\.top, \.topCPU) { _ = try searcher.search(query, options: SearchOptions(limit: 20)) }
+                }, {
+                    try timed(\.plainTop, \.plainTopCPU) { _ = try plain.top20() }
+                })
                 // Untimed counts first, so that neither timed count comes straight after a
                 // top-20 run (which evicts the count's pages and statement from the CPU caches).
                 _ = try plain.count()
                 _ = try searcher.count(text)
-                if run % 2 == 0 {
-                    try oursCount()
-                    try plainCount()
-                } else {
-                    try plainCount()
-                    try oursCount()
-                }
+                try alternating(run, {
+                    try timed(\.count, \.countCPU) { _ = try searcher.count(text) }
+                }, {
+                    try timed(\.plainCount, \.plainCountCPU) { _ = try plain.count() }
+                })
             }
             timings.append(timing)
             if verbose {

@@ -80,12 +80,14 @@ public final class ArticleIngester {
             // setting stays as it was.)
             try? store.database.execute("PRAGMA temp_store = FILE")
             defer { try? store.database.execute("PRAGMA temp_store = MEMORY") }
-            // Into an empty index, write each page once (a rollback journal, not WAL).
-            let bulkJournal = store.beginBulkLoadJournal()
+            // Into an empty index, write each page once (a rollback journal, not WAL) and build
+            // the secondary indexes at the end.
+            let bulkLoad = try store.isEmpty()
+            let bulkJournal = bulkLoad && store.beginBulkLoadJournal()
             defer { if bulkJournal { store.endBulkLoadJournal() } }
             try store.database.transaction {
                 let fileID = try store.beginIngestedFile(name: input.name, path: input.path, sha256: digest.sha256, bytes: digest.bytes)
-                try write(input, fileID: fileID, into: &outcome, started: started, expectedBytes: expected) { records, bytes, elapsed in
+                try write(input, fileID: fileID, bulkLoad: bulkLoad, into: &outcome, started: started, expectedBytes: expected) { records, bytes, elapsed in
                     progress?(IngestProgress(input: input, fileNumber: fileNumber, fileCount: fileCount, records: records,
                                              bytes: bytes, expectedBytes: expected, elapsed: elapsed))
                 }
@@ -109,10 +111,11 @@ public final class ArticleIngester {
     }
 
     /// Parses `input` on a second thread and writes what it yields on this one.
-    private func write(_ input: IngestInput, fileID: Int64, into outcome: inout FileIngestOutcome, started: Date,
+    /// `bulkLoad`: the index was empty, so its secondary indexes are built once at the end
+    /// instead of row by row.
+    private func write(_ input: IngestInput, fileID: Int64, bulkLoad: Bool, into outcome: inout FileIngestOutcome, started: Date,
                        expectedBytes: Int64, progress: (Int, Int64, Double) -> Void) throws {
-        // Into an empty index, build the secondary indexes once at the end instead of row by row.
-        let deferredIndexes = try store.articleCount() == 0 ? try store.dropSecondaryIndexes() : []
+        let deferredIndexes = bulkLoad ? try store.dropSecondaryIndexes() : []
         let writer = try ArticleWriter(database: store.database)
         // Three stages on two cores: parse and build rows | pack originals into chunks | write.
         let parsed = RecordBatchQueue(capacity: options.queueCapacity)

@@ -35,8 +35,9 @@ extension ArticleStore {
         for statement in statements { try database.execute(statement) }
     }
 
-    /// Switches a file index that holds no article from WAL to a rollback journal for a bulk
-    /// load, and returns whether it did (then call `endBulkLoadJournal()` afterwards).
+    /// Switches a file index that holds no article (the caller has checked) from WAL to a
+    /// rollback journal for a bulk load, and returns whether it did (then call
+    /// `endBulkLoadJournal()` afterwards).
     ///
     /// In WAL mode every page of a fresh index is written twice: into the WAL during the
     /// file's transaction, then into the database by the checkpoint after it. A rollback
@@ -49,7 +50,6 @@ extension ArticleStore {
     func beginBulkLoadJournal() -> Bool {
         guard database.path != ":memory:", !database.path.isEmpty,
               (try? database.scalarString("PRAGMA journal_mode")) == "wal",
-              (try? articleCount()) == 0,
               let handle = database.handle else { return false }
         sqlite3_busy_timeout(handle, 0)
         defer { sqlite3_busy_timeout(handle, database.busyTimeoutMilliseconds) }

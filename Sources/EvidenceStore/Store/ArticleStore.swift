@@ -154,6 +154,11 @@ public final class ArticleStore {
         Int(try database.scalarInt("SELECT count(*) FROM article") ?? 0)
     }
 
+    /// Whether the index holds no article (one row probe, where `articleCount()` scans).
+    public func isEmpty() throws -> Bool {
+        try database.scalarInt("SELECT EXISTS (SELECT 1 FROM article)") == 0
+    }
+
     /// PMIDs removed by `DeleteCitation`, in ascending order.
     public func deletedPMIDs() throws -> [PMID] {
         try database.query("SELECT pmid FROM deleted_citation ORDER BY pmid") { PMID($0.int64(0)) }

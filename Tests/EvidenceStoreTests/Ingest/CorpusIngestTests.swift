@@ -20,6 +20,27 @@ struct CorpusIngestTests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The debug `evidence` binary the SIGKILL tests run (`swift build` makes it).
+    static let debugBinary = SharedData.projectRoot.appendingPathComponent(".build/debug/evidence")
+
+    /// Generates `records` gen_pubmed records with `seed` into `work`, and returns the file's path.
+    static func generated(_ records: Int, seed: Int, in work: TemporaryDirectory) throws -> String {
+        let path = work.path("generated.xml")
+        _ = try shell("python3 '\(try SharedData.url("tools/gen_pubmed.py").path)' --records \(records) --seed \(seed) --out '\(path)'")
+        return path
+    }
+
+    /// Starts `evidence ingest --index index paths…` as its own process, output discarded.
+    static func startIngest(index: String, _ paths: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = debugBinary
+        process.arguments = ["ingest", "--index", index] + paths
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Counts occurrences of an exact string in a (possibly gzipped) file, independently of the parser.
     static func occurrences(of pattern: String, in path: String) throws -> Int {
         let reader = path.hasSuffix(".gz") ? "gzip -dc" : "cat"
@@ -99,22 +120,16 @@ struct CorpusIngestTests {
     }
 
     @Test("SIGKILL mid-ingest leaves an intact index with the committed files; running again finishes the job",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: SharedData.projectRoot.appendingPathComponent(".build/debug/evidence").path)
+          .enabled(if: FileManager.default.isExecutableFile(atPath: CorpusIngestTests.debugBinary.path)
                    && SharedData.isAvailable("tools/gen_pubmed.py")))
     func killedMidIngest() throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        let generated = work.path("generated.xml")
-        _ = try Self.shell("python3 '\(try SharedData.url("tools/gen_pubmed.py").path)' --records 20000 --seed 7 --out '\(generated)'")
+        let generated = try Self.generated(20_000, seed: 7, in: work)
         let index = work.path("index/evidence.sqlite")
         let small = Fixture.path("versions-v1.xml")
 
-        let process = Process()
-        process.executableURL = SharedData.projectRoot.appendingPathComponent(".build/debug/evidence")
-        process.arguments = ["ingest", "--index", index, small, generated]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.startIngest(index: index, [small, generated])
         // Wait until the small file has committed, then kill during the large one.
         let deadline = Date().addingTimeInterval(60)
         var committed = 0
@@ -145,21 +160,15 @@ struct CorpusIngestTests {
     }
 
     @Test("SIGKILL while filling an empty index (rollback journal) leaves an intact, empty index in WAL mode",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: SharedData.projectRoot.appendingPathComponent(".build/debug/evidence").path)
+          .enabled(if: FileManager.default.isExecutableFile(atPath: CorpusIngestTests.debugBinary.path)
                    && SharedData.isAvailable("tools/gen_pubmed.py")))
     func killedDuringBulkLoad() throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        let generated = work.path("generated.xml")
-        _ = try Self.shell("python3 '\(try SharedData.url("tools/gen_pubmed.py").path)' --records 20000 --seed 8 --out '\(generated)'")
+        let generated = try Self.generated(20_000, seed: 8, in: work)
         let index = work.path("index/evidence.sqlite")
 
-        let process = Process()
-        process.executableURL = SharedData.projectRoot.appendingPathComponent(".build/debug/evidence")
-        process.arguments = ["ingest", "--index", index, generated]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.startIngest(index: index, [generated])
         // Kill once the load has spilled pages into the database file (no probe connection:
         // one would keep the load in WAL mode).
         let deadline = Date().addingTimeInterval(60)
