@@ -106,6 +106,8 @@ public final class Database {
     /// Finalizes cached statements and closes the connection. Safe to call twice.
     public func close() {
         statementCache.removeAll()
+        // Its statement would keep a closed connection a zombie.
+        packedTextCache?.chunks.close()
         if let handle {
             sqlite3_close_v2(handle)
             self.handle = nil

@@ -242,4 +242,16 @@ enum SchemaPerf {
         FROM article_publication_type p JOIN publication_type_term t ON t.id = p.type_id
         """,
     ]
+
+    /// Migration `perf-8-search-text-in-chunks`: search texts stored in the chunks of originals.
+    ///
+    /// The ingester now writes each record's search texts right after its XML in the chunk's
+    /// zlib stream, and `article.search_text` becomes a small reference (`PackedSearchText`,
+    /// header `0xA0 | present`: chunk id, offset, length), which `evidence_text` resolves
+    /// through `ChunkTextCache`. The schema does not change and existing rows are not
+    /// rewritten (inline blobs keep working); the migration only marks the index, so that an
+    /// older `evidence`, whose `evidence_text` would return NULL for the references, refuses it
+    /// ("has migration … which this version of evidence does not know") instead of searching
+    /// and deleting FTS entries with empty texts.
+    static let searchTextInChunks: [String] = []
 }

@@ -18,8 +18,13 @@ struct ArticleRow {
 
     /// For a row whose original goes into a chunk (`chunked`): its XML, until the chunk is built.
     var originalXML: String?
+    /// For a chunked row: its search texts as they go into the chunk after its XML
+    /// (`PackedSearchText.chunkText`), until the chunk is built; nil when it has none.
+    var chunkText: (present: UInt8, bytes: [UInt8])?
     /// Where the original is in its chunk: set by `ArticleRow.packOriginals(_:)`.
     var chunkPlace: (offset: Int, length: Int)?
+    /// Where the search texts are in the chunk (right after the original), and which are present.
+    var textPlace: (offset: Int, length: Int, present: UInt8)?
     /// The compressed chunk that starts at this row, which the writer stores before the row.
     var chunk: Data?
 
@@ -28,6 +33,8 @@ struct ArticleRow {
         var chunkID: Int64
         var offset: Int
         var length: Int
+        /// The article's `search_text`, a reference into the same chunk; nil for no texts.
+        var searchText: PackedSearchText.Reference?
     }
 
     /// The most records, and uncompressed bytes, one chunk of originals holds.
@@ -37,29 +44,34 @@ struct ArticleRow {
     /// level 3 (zlib's fast strategy) takes half that for chunks about a fifth larger.
     static let chunkLevel: Int32 = 3
 
-    /// Makes the row of `record`. With `chunked`, the original is left for
-    /// `packOriginals(_:)` (`original_xml` = X''); otherwise it is compressed on its own.
+    /// Makes the row of `record`. With `chunked`, the original and the search texts are left
+    /// for `packOriginals(_:)` (`original_xml` = X'', and `search_text` a reference into the
+    /// chunk, bound by the writer); otherwise both are compressed on their own.
     ///
-    /// `textEncoder` packs the search texts (`PackedSearchText`); pass one per thread to reuse it.
+    /// `textEncoder` packs the search texts of an unchunked row (`PackedSearchText`); pass one
+    /// per thread to reuse it.
     init(_ record: PubMedRecord, chunked: Bool = false, textEncoder: PackedSearchText.Encoder = PackedSearchText.Encoder()) throws {
         pmid = record.pmid
         version = record.version
         xmlBytes = record.originalXML.utf8.count
         if chunked {
             originalXML = record.originalXML
-            operations = try ArticleRow.encode(record, compressedXML: Data(), textEncoder: textEncoder)
+            (operations, chunkText) = try ArticleRow.encode(record, compressedXML: Data(), textEncoder: nil)
         } else {
             let compressedXML = try RecordCompression.compress(record.originalXML)
-            operations = try ArticleRow.encode(record, compressedXML: compressedXML, textEncoder: textEncoder)
+            operations = try ArticleRow.encode(record, compressedXML: compressedXML, textEncoder: textEncoder).operations
         }
     }
 
     /// Packs the originals of the chunked rows among `items`, in order, into chunks of at most
-    /// `chunkRecords` records and `chunkBytes` bytes: each chunk's first row carries the
-    /// compressed chunk, and every row its place in it.
+    /// `chunkRecords` records and `chunkBytes` bytes of XML: each chunk's first row carries the
+    /// compressed chunk, and every row its place in it. Each record's search texts follow its
+    /// XML (`[xml 1][texts 1][xml 2][texts 2]…`): deflate finds most of them as back-references
+    /// into the XML just before, so they cost a fraction of packing them on their own.
     static func packOriginals(_ items: inout [IngestItem]) throws {
         var members: [Int] = []
         var xml: [UInt8] = []
+        var xmlBytes = 0
         func flush() throws {
             guard let first = members.first else { return }
             let compressed = try xml.withUnsafeBufferPointer { try RecordCompression.compress(bytes: $0, level: chunkLevel) }
@@ -69,24 +81,33 @@ struct ArticleRow {
             }
             members.removeAll(keepingCapacity: true)
             xml.removeAll(keepingCapacity: true)
+            xmlBytes = 0
         }
         for index in items.indices {
             guard case .row(var row) = items[index], let original = row.originalXML else { continue }
-            if members.count >= chunkRecords || (!members.isEmpty && xml.count + original.utf8.count > chunkBytes) {
+            if members.count >= chunkRecords || (!members.isEmpty && xmlBytes + original.utf8.count > chunkBytes) {
                 try flush()
             }
             let offset = xml.count
             xml.append(contentsOf: original.utf8)
+            xmlBytes += xml.count - offset
             row.chunkPlace = (offset, xml.count - offset)
             row.originalXML = nil
+            if let text = row.chunkText {
+                row.textPlace = (xml.count, text.bytes.count, text.present)
+                xml.append(contentsOf: text.bytes)
+                row.chunkText = nil
+            }
             items[index] = .row(row)
             members.append(index)
         }
         try flush()
     }
 
-    /// Encodes the rows of `record` for every table.
-    private static func encode(_ record: PubMedRecord, compressedXML: Data, textEncoder: PackedSearchText.Encoder) throws -> RowOperations {
+    /// Encodes the rows of `record` for every table, with `search_text` packed by
+    /// `textEncoder`, or, without one, left NULL and the texts returned for the chunk.
+    private static func encode(_ record: PubMedRecord, compressedXML: Data, textEncoder: PackedSearchText.Encoder?) throws
+        -> (operations: RowOperations, chunkText: (present: UInt8, bytes: [UInt8])?) {
         var rows = RowOperations()
         let pmid = record.pmid.value
         let month = record.pubDate?.monthNumber ?? record.pubDate?.medlineDate.flatMap(ArticleRow.firstMonth(in:))
@@ -110,7 +131,13 @@ struct ArticleRow {
             joined(record.keywords.map(\.text)),
             joined(displayed),
         ]
-        rows.add(try textEncoder.pack(searchTexts))
+        var chunkText: (present: UInt8, bytes: [UInt8])?
+        if let textEncoder {
+            rows.add(try textEncoder.pack(searchTexts))
+        } else {
+            chunkText = PackedSearchText.chunkText(searchTexts)
+            rows.add(nil as Data?)
+        }
         rows.add(journal?.title)
         rows.add(journal?.isoAbbreviation)
         rows.add(record.journalInfo?.medlineTA)
@@ -202,7 +229,7 @@ struct ArticleRow {
             rows.add(entry.refSource)
         }
         rows.finish()
-        return rows
+        return (rows, chunkText)
     }
 
     private static func joined(_ parts: [String]) -> String? {

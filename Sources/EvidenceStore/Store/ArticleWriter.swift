@@ -66,7 +66,10 @@ final class ArticleWriter {
             guard let chunkID = currentChunkID else {
                 throw DatabaseError(resultCode: SQLITE_MISUSE, message: "a chunked original came before its chunk")
             }
-            slice = ArticleRow.ChunkSlice(chunkID: chunkID, offset: place.offset, length: place.length)
+            slice = ArticleRow.ChunkSlice(chunkID: chunkID, offset: place.offset, length: place.length,
+                                          searchText: row.textPlace.map {
+                                              PackedSearchText.Reference(present: $0.present, chunkID: chunkID, offset: $0.offset, length: $0.length)
+                                          })
         }
         try selectVersion.bind(integer: pmid, at: 1)
         let existing: Int64? = try selectVersion.step() ? selectVersion.int64(0) : nil

@@ -12,10 +12,21 @@ import Foundation
 /// content reads work as before, on any connection opened by `Database` (which registers
 /// the functions).
 ///
-/// Layout: one header byte, `0x80 | present` (bit n set when field n is not NULL), then a raw
-/// deflate stream (RFC 1951, no preset dictionary) of the present fields' UTF-8, in field
-/// order, each followed by a 0x00 byte (XML text never holds U+0000). Python reads it with
-/// `zlib.decompress(blob[1:], -15).split(b"\0")`. All four fields NULL: no blob (NULL).
+/// Two layouts, told apart by the header byte's high nibble (bit n of its low nibble is set
+/// when field n is not NULL; all four fields NULL: no blob, NULL):
+///
+/// - **Inline**, `0x80 | present`, then a raw deflate stream (RFC 1951, no preset dictionary)
+///   of the present fields' UTF-8, in field order, each followed by a 0x00 byte (XML text
+///   never holds U+0000). Python reads it with `zlib.decompress(blob[1:], -15).split(b"\0")`.
+///   Records stored one at a time (`ArticleStore.store(_:)`) and indexes made before
+///   `perf-8-search-text-in-chunks` have these.
+/// - **In chunk**, `0xA0 | present`, then three unsigned LEB128 varints: the `original_chunk`
+///   id, and the byte offset and length of the same 0x00-terminated fields inside that
+///   chunk, inflated. The ingester writes them right after the record's XML in the chunk's
+///   zlib stream (`ArticleRow.packOriginals`), where deflate finds most of the text as
+///   back-references into the XML just before: about a tenth of the size of an inline blob.
+///   The chunk is always the one the article's `original_chunk` names, so it lives as long
+///   as the article. `evidence_text` reads it through `ChunkTextCache`.
 public enum PackedSearchText {
     /// The packed fields, in order: `abstract`, `mesh_terms`, `keyword_terms`, `author_names`.
     public static let fieldNames = ["abstract", "mesh_terms", "keyword_terms", "author_names"]
@@ -23,6 +34,99 @@ public enum PackedSearchText {
     /// The zlib level: on these short texts level 4 packs only ~3% smaller than level 1, for
     /// about a third more time on the parsing thread.
     static let level: Int32 = 1
+
+    /// The header's high nibble of an inline blob.
+    static let inlineTag: UInt8 = 0x80
+    /// The header's high nibble of an in-chunk reference.
+    static let chunkTag: UInt8 = 0xA0
+
+    /// Whether `header` starts a blob of either layout.
+    static func isPacked(_ header: UInt8) -> Bool {
+        header & 0xF0 == inlineTag || header & 0xF0 == chunkTag
+    }
+
+    /// The fields of a record as they go into its chunk: the present ones, each followed by
+    /// 0x00, and the mask of those present; nil when all are nil.
+    static func chunkText(_ fields: [String?]) -> (present: UInt8, bytes: [UInt8])? {
+        var present: UInt8 = 0
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(0) { $0 + ($1?.utf8.count ?? 0) + 1 })
+        for (index, field) in fields.enumerated() {
+            guard var field else { continue }
+            present |= 1 << UInt8(index)
+            field.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(0)
+        }
+        return present == 0 ? nil : (present, bytes)
+    }
+
+    /// Where a record's fields are inside a chunk of originals: the "in chunk" layout.
+    public struct Reference: Hashable, Sendable {
+        /// Bit n set when field n is present.
+        public var present: UInt8
+        /// The `original_chunk` id.
+        public var chunkID: Int64
+        /// The byte range of the fields in the inflated chunk.
+        public var offset: Int
+        public var length: Int
+
+        public init(present: UInt8, chunkID: Int64, offset: Int, length: Int) {
+            self.present = present
+            self.chunkID = chunkID
+            self.offset = offset
+            self.length = length
+        }
+
+        /// Reads a reference blob; nil when `blob` is not one.
+        public init?(_ blob: UnsafeRawBufferPointer) {
+            guard let header = blob.first, header & 0xF0 == PackedSearchText.chunkTag else { return nil }
+            var position = 1
+            func varint() -> UInt64? {
+                var value: UInt64 = 0
+                var shift: UInt64 = 0
+                while position < blob.count, shift < 64 {
+                    let byte = blob[position]
+                    position += 1
+                    value |= UInt64(byte & 0x7F) << shift
+                    if byte & 0x80 == 0 { return value }
+                    shift += 7
+                }
+                return nil
+            }
+            guard let chunkID = varint(), let offset = varint(), let length = varint(),
+                  chunkID <= UInt64(Int64.max), offset <= UInt64(Int32.max), length <= UInt64(Int32.max) else { return nil }
+            self.init(present: header & 0x0F, chunkID: Int64(chunkID), offset: Int(offset), length: Int(length))
+        }
+
+        /// The blob: `0xA0 | present`, then the chunk id, offset and length as varints.
+        public var blob: [UInt8] {
+            var bytes: [UInt8] = [PackedSearchText.chunkTag | (present & 0x0F)]
+            for value in [UInt64(chunkID), UInt64(offset), UInt64(length)] {
+                var rest = value
+                while rest >= 0x80 {
+                    bytes.append(UInt8(rest & 0x7F) | 0x80)
+                    rest >>= 7
+                }
+                bytes.append(UInt8(rest))
+            }
+            return bytes
+        }
+
+        /// The byte range of field `index` within `text` (the `length` bytes at `offset`), or
+        /// nil when the field is absent or the text lacks its terminator.
+        func fieldRange(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+            guard index >= 0, index < 4, present & (1 << UInt8(index)) != 0 else { return nil }
+            var start = 0
+            for field in 0...index where present & (1 << UInt8(field)) != 0 {
+                guard start <= text.count,
+                      let found = memchr(text.baseAddress! + start, 0, text.count - start) else { return nil }
+                let end = text.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if field == index { return start..<end }
+                start = end + 1
+            }
+            return nil
+        }
+    }
 
     /// A failure to unpack a blob that is not in the layout above.
     public struct Failure: Error, CustomStringConvertible, Sendable {
@@ -168,8 +272,13 @@ extension Database {
             }
             let header = pointer.load(as: UInt8.self)
             let cache = Unmanaged<PackedTextCache>.fromOpaque(sqlite3_user_data(context)).takeUnretainedValue()
-            guard !cache.skipsTexts, index >= 0, index < 4, header & 0xF0 == 0x80, header & (1 << UInt8(index)) != 0 else {
+            guard !cache.skipsTexts, index >= 0, index < 4, PackedSearchText.isPacked(header),
+                  header & (1 << UInt8(index)) != 0 else {
                 sqlite3_result_null(context)
+                return
+            }
+            if header & 0xF0 == PackedSearchText.chunkTag {
+                cache.resultText(of: UnsafeRawBufferPointer(start: pointer, count: count), field: index, context: context)
                 return
             }
             do {
@@ -197,7 +306,7 @@ extension Database {
             }
             let index = sqlite3_value_int(arguments[1])
             let header = pointer.load(as: UInt8.self)
-            let has = index >= 0 && index < 4 && header & 0xF0 == 0x80 && header & (1 << UInt8(index)) != 0
+            let has = index >= 0 && index < 4 && PackedSearchText.isPacked(header) && header & (1 << UInt8(index)) != 0
             sqlite3_result_int(context, has ? 1 : 0)
         }, nil, nil, nil)
         guard code == SQLITE_OK else { throw DatabaseError.from(connection, code: code, sql: nil) }
@@ -236,8 +345,32 @@ extension Database {
 /// The decoder `evidence_text` keeps per connection (a connection is used by one thread at a time).
 final class PackedTextCache {
     var decoder = PackedSearchText.Decoder()
+    /// The chunks read for "in chunk" references.
+    let chunks = ChunkTextCache()
     /// While set, `evidence_text` returns NULL without inflating: see `Database.withoutPackedTexts(_:)`.
     var skipsTexts = false
+
+    /// Sets the result of `evidence_text(reference, field)`: the field's text, NULL when absent,
+    /// or an error when the reference or its chunk cannot be read.
+    func resultText(of blob: UnsafeRawBufferPointer, field: Int, context: OpaquePointer) {
+        guard let reference = PackedSearchText.Reference(blob) else {
+            sqlite3_result_error(context, "a packed search text reference is malformed", -1)
+            return
+        }
+        do {
+            guard let connection = sqlite3_context_db_handle(context) else { throw ChunkTextCache.Failure(description: "no connection") }
+            let end = reference.offset + reference.length
+            let chunk = try chunks.chunk(reference.chunkID, upTo: end, on: connection)
+            let text = UnsafeBufferPointer(start: chunk.output + reference.offset, count: reference.length)
+            guard let range = reference.fieldRange(field, in: text) else {
+                throw ChunkTextCache.Failure(description: "a search text in chunk \(reference.chunkID) is truncated")
+            }
+            sqlite3_result_text(context, UnsafeRawPointer(text.baseAddress! + range.lowerBound).assumingMemoryBound(to: CChar.self),
+                                Int32(range.count), evidence_sqlite_transient())
+        } catch {
+            sqlite3_result_error(context, "\(error)", -1)
+        }
+    }
 }
 
 extension Database {

@@ -73,6 +73,13 @@ public enum RecordCompression {
         try data.withUnsafeBytes { try inflate($0) }
     }
 
+    /// Gives `stream` (an inflater that returned `Z_NEED_DICT`) the preset dictionary it asks
+    /// for; `Z_NEED_DICT` when it asks for another one.
+    static func setDictionary(_ stream: inout z_stream) -> Int32 {
+        guard stream.adler == dictionaryID else { return Z_NEED_DICT }
+        return dictionary.withUnsafeBufferPointer { inflateSetDictionary(&stream, $0.baseAddress, uInt($0.count)) }
+    }
+
     /// Inflates `raw`: a zlib stream (`windowBits` 15, with this type's preset dictionary when
     /// the stream asks for it) or, with `windowBits` -15, a raw deflate stream.
     static func inflate(_ raw: UnsafeRawBufferPointer, windowBits: Int32 = 15) throws -> [UInt8] {

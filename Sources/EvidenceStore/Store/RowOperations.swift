@@ -195,6 +195,14 @@ struct RowOperations {
                     try bind(original.map { .integer($0.chunkID) } ?? .null, at: 28)
                     try bind(original.map { .integer(Int64($0.offset)) } ?? .null, at: 29)
                     try bind(original.map { .integer(Int64($0.length)) } ?? .null, at: 30)
+                    if let reference = original?.searchText {
+                        let code = reference.blob.withUnsafeBytes {
+                            sqlite3_bind_blob(handle, 8, $0.baseAddress, Int32($0.count), evidence_sqlite_transient())
+                        }
+                        guard code == SQLITE_OK else {
+                            throw DatabaseError(resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: statement.sql)
+                        }
+                    }
                 }
                 try statement.step()
             }
