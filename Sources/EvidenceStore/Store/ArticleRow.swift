@@ -38,11 +38,17 @@ struct ArticleRow {
     }
 
     /// The most records, and uncompressed bytes, one chunk of originals holds.
-    static let chunkRecords = 32
+    ///
+    /// 16 since `perf-8-search-text-in-chunks`: reading a hit's text inflates its chunk up to
+    /// the text, half a chunk on average (about 0.5 ms at 32 records of gen_pubmed, 0.25 ms at
+    /// 16), and with the preset dictionary smaller chunks cost little space (+1% at 16).
+    static let chunkRecords = 16
     static let chunkBytes = 256 * 1024
     /// The zlib level of chunks. Deflate was about 45% of the parsing thread's time at level 6;
-    /// level 3 (zlib's fast strategy) takes half that for chunks about a fifth larger.
-    static let chunkLevel: Int32 = 3
+    /// level 3 (zlib's fast strategy) takes half that for chunks about a fifth larger. Level 4
+    /// since the search texts moved into the chunks (no more per-record deflate of them): 7-8%
+    /// smaller chunks.
+    static let chunkLevel: Int32 = 4
 
     /// Makes the row of `record`. With `chunked`, the original and the search texts are left
     /// for `packOriginals(_:)` (`original_xml` = X'', and `search_text` a reference into the

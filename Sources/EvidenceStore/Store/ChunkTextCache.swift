@@ -12,10 +12,13 @@ import Foundation
 /// `maximumBytes` bytes are kept, least recently used first out.
 ///
 /// Chunk ids can be reused (`removeUnreferencedOriginals()` may delete the highest one), so
-/// the cache never outlives a change: every lookup compares the connection's
-/// `sqlite3_total_changes64` (any row this connection inserted, updated or deleted, triggers
-/// included) and the file's data version (`SQLITE_FCNTL_DATA_VERSION`: commits by other
-/// connections) with their values when the cache was filled, and empties it when either moved.
+/// the cache never outlives a change of `original_chunk`: an update hook on the connection
+/// empties it when this connection inserts, updates or deletes a chunk row, a rollback hook
+/// when a transaction rolls back, and every lookup compares the file's data version
+/// (`SQLITE_FCNTL_DATA_VERSION`, which moves when another connection commits) with its value
+/// when the cache was filled. (Writes to other tables, such as the temporary tables search
+/// fills for snippets, leave it alone.) The update hook does not see `DELETE FROM
+/// original_chunk` without a `WHERE` (SQLite's truncate optimisation); nothing here runs one.
 final class ChunkTextCache {
     static let maximumChunks = 12
     static let maximumBytes = 16 << 20
@@ -28,9 +31,26 @@ final class ChunkTextCache {
     private var chunks: [InflatingChunk] = []
     private var bytes = 0
     private var statement: OpaquePointer?
-    private var stamp: (changes: Int64, version: UInt32)?
+    /// The data version when the cache was last checked.
+    private var version: UInt32?
+    /// Set by the hooks: a chunk row changed, or a transaction rolled back.
+    private var changed = false
 
     deinit { close() }
+
+    /// Installs the update and rollback hooks on `connection`, which must not outlive this cache
+    /// without calling `close()` first (`Database` owns both).
+    func watch(_ connection: OpaquePointer) {
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        sqlite3_update_hook(connection, { pointer, _, _, table, _ in
+            guard let pointer, let table, strcmp(table, "original_chunk") == 0 else { return }
+            Unmanaged<ChunkTextCache>.fromOpaque(pointer).takeUnretainedValue().changed = true
+        }, me)
+        sqlite3_rollback_hook(connection, { pointer in
+            guard let pointer else { return }
+            Unmanaged<ChunkTextCache>.fromOpaque(pointer).takeUnretainedValue().changed = true
+        }, me)
+    }
 
     /// Finalizes the prepared statement: `Database.close()` calls this before closing the connection.
     func close() {
@@ -38,17 +58,18 @@ final class ChunkTextCache {
         statement = nil
         chunks.removeAll()
         bytes = 0
-        stamp = nil
+        version = nil
     }
 
     /// The inflated bytes of chunk `id` on `connection`, at least up to `end`.
     func chunk(_ id: Int64, upTo end: Int, on connection: OpaquePointer) throws -> InflatingChunk {
-        let current = (changes: sqlite3_total_changes64(connection), version: Self.dataVersion(of: connection))
-        if let stamp, stamp.changes != current.changes || stamp.version != current.version {
+        let current = Self.dataVersion(of: connection)
+        if changed || version != current {
             chunks.removeAll()
             bytes = 0
+            changed = false
+            version = current
         }
-        stamp = current
         let chunk: InflatingChunk
         if let index = chunks.firstIndex(where: { $0.id == id }) {
             chunk = chunks[index]
@@ -149,8 +170,9 @@ final class InflatingChunk {
                 output = larger
                 capacity *= 2
             }
-            // Inflate a little past `end`, in steps of 32 KiB, so the next text is often out already.
-            let want = min(capacity - count, max(end - count, 0) + 32_768)
+            // Exactly up to `end`: hits are mostly in random chunks, and a later text of the
+            // same chunk resumes from here.
+            let want = min(capacity - count, end - count)
             stream.next_out = output + count
             stream.avail_out = uInt(want)
             var code = CZlib.inflate(&stream, Z_NO_FLUSH)

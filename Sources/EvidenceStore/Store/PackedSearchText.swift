@@ -257,6 +257,7 @@ extension Database {
         let connection = try connection(for: nil)
         let flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS
         let state = PackedTextCache()
+        state.chunks.watch(connection)
         packedTextCache = state
         let cache = Unmanaged.passRetained(state)
         var code = sqlite3_create_function_v2(connection, "evidence_text", 2, flags, cache.toOpaque(), { context, _, arguments in
