@@ -20,7 +20,8 @@ import Foundation
 /// fills for snippets, leave it alone.) The update hook does not see `DELETE FROM
 /// original_chunk` without a `WHERE` (SQLite's truncate optimisation); nothing here runs one.
 final class ChunkTextCache {
-    static let maximumChunks = 12
+    /// More than a page of hits (20), whose texts search reads twice (snippets, then display).
+    static let maximumChunks = 32
     static let maximumBytes = 16 << 20
 
     /// A failure to read a chunk, with a message for `sqlite3_result_error`.
