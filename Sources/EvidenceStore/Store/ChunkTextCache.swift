@@ -7,7 +7,7 @@ import Foundation
 /// (`PackedSearchText`, "in chunk" references).
 ///
 /// A chunk is inflated only as far as the texts asked for (a text is on average half way
-/// through a ~250 KiB chunk), and kept, so the four generated columns of one row, and rows
+/// through a chunk of 16 records, ~130 KiB on gen_pubmed), and kept, so the four generated columns of one row, and rows
 /// whose originals share a chunk, inflate it once. At most `maximumChunks` chunks and
 /// `maximumBytes` bytes are kept, least recently used first out.
 ///
@@ -20,8 +20,10 @@ import Foundation
 /// fills for snippets, leave it alone.) The update hook does not see `DELETE FROM
 /// original_chunk` without a `WHERE` (SQLite's truncate optimisation); nothing here runs one.
 final class ChunkTextCache {
-    /// More than a page of hits (20), whose texts search reads twice (snippets, then display).
-    static let maximumChunks = 32
+    /// More than a page of hits (20), whose texts search reads twice (snippets, then display),
+    /// and room for the candidates claim checking reads again for related claims; the byte
+    /// bound (a chunk of 16 records takes ~160 KiB inflated) usually binds first.
+    static let maximumChunks = 128
     static let maximumBytes = 16 << 20
 
     /// A failure to read a chunk, with a message for `sqlite3_result_error`.
