@@ -3,7 +3,9 @@ import CZlib
 import Foundation
 
 /// The article's long search texts (`abstract`, `mesh_terms`, `keyword_terms`,
-/// `author_names`) packed into one deflated blob, `article.search_text`.
+/// `author_names`) packed into one blob, `article.search_text`: deflated inline, or (since
+/// `perf-8-search-text-in-chunks`, for ingested records) a reference to the same bytes
+/// stored in the record's chunk of originals.
 ///
 /// They were a quarter to a third of an index, stored once in the FTS5 index and once as
 /// plain text in `article` for snippets, display and rescoring. Packed, they take about half
@@ -24,7 +26,7 @@ import Foundation
 ///   id, and the byte offset and length of the same 0x00-terminated fields inside that
 ///   chunk, inflated. The ingester writes them right after the record's XML in the chunk's
 ///   zlib stream (`ArticleRow.packOriginals`), where deflate finds most of the text as
-///   back-references into the XML just before: about a tenth of the size of an inline blob.
+///   back-references into the XML just before: about a sixth of the size of inline blobs.
 ///   The chunk is always the one the article's `original_chunk` names, so it lives as long
 ///   as the article. `evidence_text` reads it through `ChunkTextCache`.
 public enum PackedSearchText {
