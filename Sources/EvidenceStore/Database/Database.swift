@@ -47,7 +47,9 @@ public final class Database {
     public private(set) var handle: OpaquePointer?
 
     private var statementCache: [String: Statement] = [:]
-    /// The state of this connection's `evidence_text` function (`PackedSearchText`).
+    /// The state of this connection's `evidence_text` function (`PackedSearchText`). Its
+    /// `ChunkTextCache` owns the connection's update and rollback hooks: setting others on
+    /// `handle` would leave the cache of chunk texts unaware of changes.
     var packedTextCache: PackedTextCache?
     private var savepointCounter = 0
 
