@@ -40,6 +40,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("Also write evidence's ranking, one JSON line per claim ({\"id\", \"ranked\": [[pmid, score], …]}), to this file.", valueName: "file"))
+    var rankingOutput: String?
+
     @OptionGroup var indexOptions: IndexOptions
 
     func run() throws {
@@ -69,8 +72,14 @@ struct EvalCommand: ParsableCommand {
 
         let start = Date()
         var ours: [String: EvaluationMetrics.Prediction] = [:]
+        var rankingLines: [String] = []
         for claim in claims {
             let check = try checker.check(claimText: claim.claim, id: claim.id, depth: 100, weights: weights)
+            if rankingOutput != nil {
+                struct Line: Encodable { var id: String; var ranked: [[String]] }
+                let line = Line(id: claim.id, ranked: check.citations.map { [$0.pmid.description, String($0.score)] })
+                rankingLines.append(String(decoding: try JSONEncoder().encode(line), as: UTF8.self))
+            }
             ours[claim.id] = EvaluationMetrics.Prediction(
                 ranked: check.citations.map(\.pmid.description),
                 labels: check.citations.compactMap { c in
@@ -82,6 +91,9 @@ struct EvalCommand: ParsableCommand {
                 })
         }
         let oursSeconds = Date().timeIntervalSince(start)
+        if let rankingOutput {
+            try Data((rankingLines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: rankingOutput))
+        }
         let baselineStart = Date()
         var baseline: [String: EvaluationMetrics.Prediction] = [:]
         for claim in claims {

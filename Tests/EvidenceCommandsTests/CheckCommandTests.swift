@@ -98,6 +98,28 @@ struct CheckCommandTests {
         #expect(throws: (any Error).self) { try EvalCommand.parse([claims, "--half", "third"]) }
     }
 
+    @Test("eval writes its ranking, one line per claim, for offline trials")
+    func evalRankingOutput() throws {
+        let directory = try Self.index()
+        defer { directory.remove() }
+        let claims = directory.path("labelled.jsonl")
+        try """
+            {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "evidence": {"9000001": "SUPPORT"}, "cited_doc_ids": ["9000001"]}
+            {"id": 3, "claim": "Esketamine nasal spray was approved.", "evidence": {}, "cited_doc_ids": ["9000001"]}
+
+            """.write(toFile: claims, atomically: true, encoding: .utf8)
+        let ranking = directory.path("ranking.jsonl")
+        try EvalCommand.parse([claims, "--index", directory.path("index.sqlite"), "--ranking-output", ranking]).run(output: .capturing())
+        struct Line: Decodable { var id: String; var ranked: [[String]] }
+        let lines = try String(contentsOfFile: ranking, encoding: .utf8).split(separator: "\n")
+            .map { try JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
+        #expect(lines.map(\.id) == ["1", "3"])
+        let first = try #require(lines.first?.ranked.first)
+        #expect(first.count == 2)
+        #expect(first[0] == "9000001")
+        #expect(Double(first[1]) == 1)
+    }
+
     @Test("check without an article or claims is a usage error")
     func usage() {
         #expect(throws: (any Error).self) { _ = try CheckCommand.parse([]) }
