@@ -30,4 +30,18 @@ enum Fixture {
             """
         return record
     }
+
+    /// Writes `Fixtures`-style XML to `directory/name`: a PubmedArticleSet of `articles` (each a
+    /// whole `<PubmedArticle>` element), then a DeleteCitation block of `deleted` when any.
+    static func writeArticleSet(_ articles: [String], deleted: [Int] = [], in directory: TemporaryDirectory,
+                                name: String) throws -> String {
+        var xml = "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n" + articles.joined()
+        if !deleted.isEmpty {
+            xml += "<DeleteCitation>" + deleted.map { "<PMID Version=\"1\">\($0)</PMID>" }.joined() + "</DeleteCitation>\n"
+        }
+        xml += "</PubmedArticleSet>\n"
+        let path = directory.path(name)
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
 }

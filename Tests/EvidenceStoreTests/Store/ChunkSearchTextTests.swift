@@ -10,14 +10,14 @@ struct ChunkSearchTextTests {
     /// authors whose words name the PMID and the version (`word`), and optional deletions.
     private func file(_ directory: TemporaryDirectory, _ name: String, pmids: [Int], version: Int = 1,
                       word: String = "alpha", deleted: [Int] = []) throws -> String {
-        var xml = "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n"
+        var articles: [String] = []
         for pmid in pmids {
             let abstract = pmid % 5 == 0 ? "" : """
                 <Abstract><AbstractText Label="BACKGROUND">Østergaard \(word) trial \(pmid), P&lt;0.001.</AbstractText>\
                 <AbstractText Label="RESULTS">Response \(word)\(pmid) held.</AbstractText></Abstract>
                 """
             let keywords = pmid % 3 == 0 ? "" : "<KeywordList Owner=\"NOTNLM\"><Keyword>\(word) kw\(pmid)</Keyword><Keyword>ketamine</Keyword></KeywordList>"
-            xml += """
+            articles.append("""
                 <PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="\(version)">\(pmid)</PMID>
                 <Article PubModel="Print"><ArticleTitle>Record \(pmid) \(word)</ArticleTitle>\(abstract)
                 <AuthorList><Author ValidYN="Y"><LastName>Smith\(word)</LastName><Initials>J</Initials></Author>\
@@ -28,15 +28,9 @@ struct ChunkSearchTextTests {
                 <MeshHeading><DescriptorName UI="D007649" MajorTopicYN="N">Ketamine</DescriptorName></MeshHeading></MeshHeadingList>
                 \(keywords)</MedlineCitation></PubmedArticle>
 
-                """
+                """)
         }
-        if !deleted.isEmpty {
-            xml += "<DeleteCitation>" + deleted.map { "<PMID Version=\"1\">\($0)</PMID>" }.joined() + "</DeleteCitation>\n"
-        }
-        xml += "</PubmedArticleSet>\n"
-        let path = directory.path(name)
-        try xml.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        return try Fixture.writeArticleSet(articles, deleted: deleted, in: directory, name: name)
     }
 
     private typealias Texts = [Int64: [String?]]

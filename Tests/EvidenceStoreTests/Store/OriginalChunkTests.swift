@@ -9,24 +9,18 @@ struct OriginalChunkTests {
     /// A PubmedArticleSet of `pmids` at `version`, with an optional DeleteCitation block.
     private func file(_ directory: TemporaryDirectory, _ name: String, pmids: [Int], version: Int = 1,
                       deleted: [Int] = []) throws -> String {
-        var xml = "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n"
+        var articles: [String] = []
         for pmid in pmids {
-            xml += """
+            articles.append("""
                 <PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="\(version)">\(pmid)</PMID>
                 <Article PubModel="Print"><ArticleTitle>Record \(pmid) version \(version): Østergaard P&lt;0.001</ArticleTitle>
                 <AuthorList><Author ValidYN="Y"><LastName>Smith\(pmid)</LastName><Initials>J</Initials>
                 <AffiliationInfo><Affiliation>University \(pmid).</Affiliation></AffiliationInfo></Author></AuthorList>
                 </Article></MedlineCitation></PubmedArticle>
 
-                """
+                """)
         }
-        if !deleted.isEmpty {
-            xml += "<DeleteCitation>" + deleted.map { "<PMID Version=\"1\">\($0)</PMID>" }.joined() + "</DeleteCitation>\n"
-        }
-        xml += "</PubmedArticleSet>\n"
-        let path = directory.path(name)
-        try xml.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        return try Fixture.writeArticleSet(articles, deleted: deleted, in: directory, name: name)
     }
 
     private func expectOriginalsRoundTrip(_ store: ArticleStore, _ pmids: [Int], version: Int) throws {
