@@ -31,7 +31,14 @@ extension ArticleStore {
     func recreateIndexes(_ statements: [String]) throws {
         guard !statements.isEmpty else { return }
         try database.execute("PRAGMA threads = 2")
-        defer { try? database.execute("PRAGMA threads = 0") }
+        // Each sort keeps up to cache_size of rows in memory per thread before it spills to a
+        // temporary file: with the connection's 32 MB cache, a 250,000-record file peaked at
+        // 210 MB here. 8 MB per sorter keeps the peak near the rest of the ingest's.
+        try database.execute("PRAGMA cache_size = -8000")
+        defer {
+            try? database.execute("PRAGMA cache_size = \(ArticleStore.cacheSizeKiB)")
+            try? database.execute("PRAGMA threads = 0")
+        }
         for statement in statements { try database.execute(statement) }
     }
 

@@ -16,6 +16,9 @@ public final class ArticleStore {
     /// The connection, for queries the store does not wrap (search, claims, export).
     public let database: Database
 
+    /// The page cache of a store's connection, as `PRAGMA cache_size` takes it (negative: KiB).
+    static let cacheSizeKiB = -32000
+
     /// Opens the index at `path`, creating it (and its parent folders) when `create` is true,
     /// and applies any missing migrations.
     ///
@@ -31,7 +34,7 @@ public final class ArticleStore {
             }
         }
         database = try Database(path: path)
-        try database.execute("PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
+        try database.execute("PRAGMA cache_size = \(ArticleStore.cacheSizeKiB); PRAGMA temp_store = MEMORY")
         try Migrations.migrate(database)
     }
 

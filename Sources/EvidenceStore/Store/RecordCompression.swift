@@ -58,8 +58,9 @@ public enum RecordCompression {
                 return deflate(&stream, Z_FINISH)
             }
             guard code == Z_STREAM_END else { throw Failure(code: code) }
-            output.count = Int(stream.total_out)
-            return output
+            // A copy of the bytes written: shortening `output` would keep its whole capacity
+            // (deflateBound, about the input's size) alive with every chunk waiting to be written.
+            return output.withUnsafeBytes { Data($0.prefix(Int(stream.total_out))) }
         }
     }
 

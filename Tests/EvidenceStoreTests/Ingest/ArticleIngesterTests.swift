@@ -57,6 +57,9 @@ struct ArticleIngesterTests {
         #expect(try indexNames(store) == before)
         let plan = try store.database.query("EXPLAIN QUERY PLAN SELECT pmid FROM author WHERE search_name = 'muller j'") { $0.string(3) ?? "" }
         #expect(plan.joined().contains("author_search_name"))
+        // The smaller cache the index builds sort with is the connection's again.
+        #expect(try store.database.scalarInt("PRAGMA cache_size") == Int64(ArticleStore.cacheSizeKiB))
+        #expect(try store.database.scalarInt("PRAGMA threads") == 0)
     }
 
     /// The journal modes seen by the progress callback, which runs on the writer inside the file's transaction.
