@@ -73,12 +73,12 @@ struct EvalCommand: ParsableCommand {
         let start = Date()
         var ours: [String: EvaluationMetrics.Prediction] = [:]
         var rankingLines: [String] = []
+        let rankingEncoder = JSONEncoder()
         for claim in claims {
             let check = try checker.check(claimText: claim.claim, id: claim.id, depth: 100, weights: weights)
             if rankingOutput != nil {
-                struct Line: Encodable { var id: String; var ranked: [[String]] }
-                let line = Line(id: claim.id, ranked: check.citations.map { [$0.pmid.description, String($0.score)] })
-                rankingLines.append(String(decoding: try JSONEncoder().encode(line), as: UTF8.self))
+                let line = RankingLine(id: claim.id, ranked: check.citations.map { [$0.pmid.description, String($0.score)] })
+                rankingLines.append(String(decoding: try rankingEncoder.encode(line), as: UTF8.self))
             }
             ours[claim.id] = EvaluationMetrics.Prediction(
                 ranked: check.citations.map(\.pmid.description),
@@ -128,4 +128,10 @@ struct EvalCommand: ParsableCommand {
         text += String(format: "nDCG@10 difference: %+.3f\n", oursMetrics.ndcg10 - baselineMetrics.ndcg10)
         output.write(text)
     }
+}
+
+/// One line of `evidence eval --ranking-output`: a claim's ranked records as [pmid, score].
+private struct RankingLine: Encodable {
+    var id: String
+    var ranked: [[String]]
 }

@@ -15,8 +15,9 @@ import Foundation
 /// the cache never outlives a change of `original_chunk`: an update hook on the connection
 /// empties it when this connection inserts, updates or deletes a chunk row, a rollback hook
 /// when a transaction rolls back, and every lookup compares the file's data version
-/// (`SQLITE_FCNTL_DATA_VERSION`, which moves when another connection commits) with its value
-/// when the cache was filled. (Writes to other tables, such as the temporary tables search
+/// (`SQLITE_FCNTL_DATA_VERSION`, which moves with every commit, another connection's too) with
+/// its value when the cache was filled. The hooks cover changes not yet committed, which the
+/// data version does not see. (Writes to other tables, such as the temporary tables search
 /// fills for snippets, leave it alone.) The update hook does not see `DELETE FROM
 /// original_chunk` without a `WHERE` (SQLite's truncate optimisation); nothing here runs one.
 final class ChunkTextCache {

@@ -50,16 +50,23 @@ public enum PackedSearchText {
     /// The fields of a record as they go into its chunk: the present ones, each followed by
     /// 0x00, and the mask of those present; nil when all are nil.
     static func chunkText(_ fields: [String?]) -> (present: UInt8, bytes: [UInt8])? {
-        var present: UInt8 = 0
         var bytes: [UInt8] = []
         bytes.reserveCapacity(fields.reduce(0) { $0 + ($1?.utf8.count ?? 0) + 1 })
+        let present = appendFields(fields, to: &bytes)
+        return present == 0 ? nil : (present, bytes)
+    }
+
+    /// Appends the present `fields` to `bytes`, each followed by 0x00 (the layout both kinds
+    /// of blob hold), and returns the mask of those present.
+    static func appendFields(_ fields: [String?], to bytes: inout [UInt8]) -> UInt8 {
+        var present: UInt8 = 0
         for (index, field) in fields.enumerated() {
             guard var field else { continue }
             present |= 1 << UInt8(index)
             field.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(0)
         }
-        return present == 0 ? nil : (present, bytes)
+        return present
     }
 
     /// Where a record's fields are inside a chunk of originals: the "in chunk" layout.
@@ -163,14 +170,8 @@ public enum PackedSearchText {
 
         /// The blob of `fields`, or nil when all are nil.
         func pack(_ fields: [String?]) throws -> Data? {
-            var present: UInt8 = 0
             input.removeAll(keepingCapacity: true)
-            for (index, field) in fields.enumerated() {
-                guard var field else { continue }
-                present |= 1 << UInt8(index)
-                field.withUTF8 { input.append(contentsOf: $0) }
-                input.append(0)
-            }
+            let present = PackedSearchText.appendFields(fields, to: &input)
             guard present != 0 else { return nil }
             if ready {
                 deflateReset(&stream)

@@ -144,6 +144,11 @@ struct RowOperations {
                 let statement = statements[operation.target.rawValue]
                 let handle = statement.handle
                 defer { sqlite3_reset(handle) }
+                func check(_ code: Int32) throws {
+                    guard code == SQLITE_OK else {
+                        throw DatabaseError(resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: statement.sql)
+                    }
+                }
                 func bind(_ value: Value, at index: Int32) throws {
                     let code: Int32
                     switch value {
@@ -156,9 +161,7 @@ struct RowOperations {
                     case .blob(let start, let count):
                         code = sqlite3_bind_blob(handle, index, base + start, Int32(count), nil)
                     }
-                    guard code == SQLITE_OK else {
-                        throw DatabaseError(resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: statement.sql)
-                    }
+                    try check(code)
                 }
                 let first = operation.first
                 switch operation.target {
@@ -196,12 +199,9 @@ struct RowOperations {
                     try bind(original.map { .integer(Int64($0.offset)) } ?? .null, at: 29)
                     try bind(original.map { .integer(Int64($0.length)) } ?? .null, at: 30)
                     if let reference = original?.searchText {
-                        let code = reference.blob.withUnsafeBytes {
+                        try check(reference.blob.withUnsafeBytes {
                             sqlite3_bind_blob(handle, 8, $0.baseAddress, Int32($0.count), evidence_sqlite_transient())
-                        }
-                        guard code == SQLITE_OK else {
-                            throw DatabaseError(resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: statement.sql)
-                        }
+                        })
                     }
                 }
                 try statement.step()

@@ -168,10 +168,21 @@ struct ChunkSearchTextTests {
         #expect(try count(store.database, "alpha34 OR kw34") == 0)
         #expect(try count(store.database, "gamma134") == 1)
         #expect(try store.integrityProblems() == [])
-        // The same within one transaction rolled back: the cache forgets what it read there.
+        // Within one transaction (no commit, so the data version stays), rewriting a chunk the
+        // cache holds must be seen at once (update hook); a rollback must bring back the old
+        // text (rollback hook). Each of these reads fails with its hook removed.
+        let compressed = try #require(try store.database.queryFirst("SELECT xml FROM original_chunk WHERE id = ?",
+                                                                     arguments: [lastChunk]) { $0.data(0) } ?? nil)
+        var inflated = try RecordCompression.decompressBytes(compressed)
+        let gamma = Array("gamma kw134".utf8), delta = Array("delta kw134".utf8)
+        // The last match: the texts follow the record's XML, which names the keyword too.
+        let at = try #require((0...(inflated.count - gamma.count)).last { Array(inflated[$0..<($0 + gamma.count)]) == gamma })
+        inflated.replaceSubrange(at..<(at + delta.count), with: delta)
+        let rewritten = try inflated.withUnsafeBufferPointer { try RecordCompression.compress(bytes: $0) }
         try? store.database.transaction {
-            try store.database.execute("DELETE FROM article WHERE pmid >= 133")
-            try store.database.execute("DELETE FROM original_chunk WHERE id = ?", arguments: [lastChunk])
+            #expect(try store.database.scalarString("SELECT keyword_terms FROM article WHERE pmid = 134") == "gamma kw134; ketamine")
+            try store.database.execute("UPDATE original_chunk SET xml = ? WHERE id = ?", arguments: [rewritten, lastChunk])
+            #expect(try store.database.scalarString("SELECT keyword_terms FROM article WHERE pmid = 134") == "delta kw134; ketamine")
             throw DatabaseError(resultCode: 1, message: "roll back")
         }
         #expect(try store.database.scalarString("SELECT keyword_terms FROM article WHERE pmid = 134") == "gamma kw134; ketamine")
