@@ -37,6 +37,7 @@ public enum Migrations {
         Migration(name: "perf-6-lean-identifiers", statements: SchemaPerf.leanIdentifiers),
         Migration(name: "perf-7-publication-type-vocabulary", statements: SchemaPerf.publicationTypeVocabulary),
         Migration(name: "perf-8-search-text-in-chunks", statements: SchemaPerf.searchTextInChunks),
+        Migration(name: "perf-9-compact-impact-lists", statements: SchemaPerf.compactImpactLists),
     ]
 
     /// The schema version a fully migrated index has.

@@ -254,4 +254,17 @@ enum SchemaPerf {
     /// ("has migration … which this version of evidence does not know") instead of searching
     /// and deleting FTS entries with empty texts.
     static let searchTextInChunks: [String] = []
+
+    /// Migration `perf-9-compact-impact-lists`: term impact lists in the compact format of
+    /// `ImpactListCodec` (ascending PMIDs as varint gaps, scores as 1-byte levels rounded down,
+    /// cut-off and best score exact), ~3 bytes a posting instead of 12.
+    ///
+    /// The table does not change. Lists in the old format (UInt32 pmid, Float64 score pairs)
+    /// are dropped: they are optional, and `evidence ingest --optimize` rebuilds them. The
+    /// migration's name also makes an older `evidence`, which would misread the new blobs,
+    /// refuse the index.
+    static let compactImpactLists: [String] = [
+        "DELETE FROM term_impact_list",
+        "DELETE FROM term_impact_state",
+    ]
 }

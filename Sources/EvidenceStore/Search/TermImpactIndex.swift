@@ -78,6 +78,12 @@ public struct TermImpactIndex {
     /// 1% of the index, and at least twice the list length), in one transaction.
     @discardableResult
     public func build(minimumDocuments: Int? = nil, listLength: Int = defaultListLength) throws -> BuildReport {
+        try build(minimumDocuments: minimumDocuments, listLength: listLength, scoreBytes: ImpactListCodec.defaultScoreBytes)
+    }
+
+    /// `build(minimumDocuments:listLength:)` with `scoreBytes` bytes per stored score level (1 or 2; see `ImpactListCodec`).
+    @discardableResult
+    func build(minimumDocuments: Int? = nil, listLength: Int = defaultListLength, scoreBytes: Int) throws -> BuildReport {
         let started = Date()
         let totals = try IndexTotals(database: database)
         let minimum = minimumDocuments ?? max(listLength * 2, Int(Double(totals.rows) * Self.minimumShare))
@@ -94,15 +100,16 @@ public struct TermImpactIndex {
                 guard try probe.tokens(of: term) == [term] else { continue }
                 let length = listLength == Self.defaultListLength && Double(documentCount) >= Double(totals.rows) * Self.longListShare
                     ? Self.longListLength : listLength
-                var postings = Data()
+                var postings: [(pmid: Int64, score: Double)] = []
+                postings.reserveCapacity(length)
                 try database.query("""
                     SELECT rowid, \(weights.bm25Call) AS score FROM article_fts WHERE article_fts MATCH ?
                     ORDER BY score LIMIT ?
                     """, arguments: [FTS5Expression.string(term), length]) { row in
-                    postings.appendPosting(pmid: row.int64(0), score: row.double(1))
+                    postings.append((row.int64(0), abs(row.double(1))))
                 }
                 try database.execute("INSERT INTO term_impact_list(term, documents, postings) VALUES (?, ?, ?)",
-                                     arguments: [term, documentCount, postings])
+                                     arguments: [term, documentCount, ImpactListCodec.encode(postings, scoreBytes: scoreBytes)])
                 built += 1
             }
             try database.execute("""
@@ -139,7 +146,7 @@ public struct TermImpactIndex {
     public func rankedHits(words: [String], limit: Int, allowsApproximation: Bool = true) throws -> RankedHits? {
         guard !words.isEmpty, limit > 0 else { return nil }
         let probe = TokenProbe(database: database)
-        var lists: [String: (documents: Int, postings: [(Int64, Double)])] = [:]
+        var lists: [String: (documents: Int, list: ImpactList)] = [:]
         var unlisted: [String] = []
         var terms = Set<String>()
         // Each word's document count, in query order (the rescoring pass passes them to
@@ -152,7 +159,9 @@ public struct TermImpactIndex {
             let term = tokens[0]
             if let row = try database.queryFirst("SELECT documents, postings FROM term_impact_list WHERE term = ?", arguments: [term],
                                                  row: { ($0.int(0), $0.data(1) ?? Data()) }) {
-                lists[term] = (row.0, row.1.postings)
+                // Lists of another format (none after `perf-9-compact-impact-lists`) are left to exact ranking.
+                guard let list = ImpactListCodec.decode(row.1) else { return nil }
+                lists[term] = (row.0, list)
                 documentCounts[word] = row.0
             } else {
                 unlisted.append(word)
@@ -171,14 +180,17 @@ public struct TermImpactIndex {
         guard ordered.count <= 64 else { return nil }
         var known: [Int64: Double] = [:]
         var listedIn: [Int64: UInt64] = [:]
-        known.reserveCapacity(ordered.reduce(0) { $0 + $1.postings.count })
+        known.reserveCapacity(ordered.reduce(0) { $0 + $1.list.postings.count })
         listedIn.reserveCapacity(known.capacity)
         var cutoffs: [Double] = []
-        for (bit, list) in ordered.enumerated() {
+        // A list's scores are lower bounds, each at most its slack below the true score (0 when exact).
+        var slacks: [Double] = []
+        for (bit, entry) in ordered.enumerated() {
             // A list holding every document of its term is complete: nothing is missing from it.
-            cutoffs.append(list.postings.count >= list.documents ? 0 : abs(list.postings.last?.1 ?? 0))
-            for (pmid, score) in list.postings {
-                known[pmid, default: 0] += abs(score)
+            cutoffs.append(entry.list.postings.count >= entry.documents ? 0 : entry.list.cutoff)
+            slacks.append(entry.list.slack)
+            for (pmid, score) in entry.list.postings {
+                known[pmid, default: 0] += score
                 listedIn[pmid, default: 0] |= 1 << UInt64(bit)
             }
         }
@@ -191,10 +203,13 @@ public struct TermImpactIndex {
             }
             documentCounts[word] = hits
         }
+        // What a candidate's exact score may exceed its known part by: the cut-offs of the lists
+        // it is missing from, and the slack of the (rounded down) scores of those it is in. 0 only
+        // when its known part is exact.
         func missingBound(_ pmid: Int64) -> Double {
             let present = listedIn[pmid] ?? 0
             var missing = 0.0
-            for (bit, cutoff) in cutoffs.enumerated() where present & (1 << UInt64(bit)) == 0 { missing += cutoff }
+            for bit in cutoffs.indices { missing += present & (1 << UInt64(bit)) == 0 ? cutoffs[bit] : slacks[bit] }
             return missing
         }
         let unseenBound = cutoffs.reduce(0, +)
@@ -363,30 +378,6 @@ extension Data {
             values.append(Int64(bitPattern: value))
         }
         return values
-    }
-
-    /// Appends one impact posting: UInt32 pmid and Float64 score, little-endian.
-    mutating func appendPosting(pmid: Int64, score: Double) {
-        var id = UInt32(truncatingIfNeeded: pmid).littleEndian
-        var bits = score.bitPattern.littleEndian
-        Swift.withUnsafeBytes(of: &id) { append(contentsOf: $0) }
-        Swift.withUnsafeBytes(of: &bits) { append(contentsOf: $0) }
-    }
-
-    /// The impact postings packed by `appendPosting`.
-    var postings: [(Int64, Double)] {
-        var result: [(Int64, Double)] = []
-        result.reserveCapacity(count / 12)
-        withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset + 12 <= raw.count {
-                let id = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-                let bits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt64.self))
-                result.append((Int64(id), Double(bitPattern: bits)))
-                offset += 12
-            }
-        }
-        return result
     }
 }
 
