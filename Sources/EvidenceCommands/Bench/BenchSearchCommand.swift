@@ -223,7 +223,11 @@ struct BenchSearchCommand: ParsableCommand {
     }
 
     func sizeReport(database: Database, path: String, xmlBytes: Int) throws -> String {
-        let fileBytes = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        // The database's own size (pages × page size): the file alone misses what is still in the
+        // WAL (the term lists just built), until the checkpoint at close.
+        let pages = (try? database.scalarInt("PRAGMA page_count")) ?? 0
+        let pageSize = (try? database.scalarInt("PRAGMA page_size")) ?? 0
+        let fileBytes = max(Int(pages * pageSize), (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         var lines = [String(format: "index file %.1f MB; gzipped XML %.1f MB; ratio %.2f×",
                             Double(fileBytes) / 1e6, Double(xmlBytes) / 1e6, Double(fileBytes) / Double(max(xmlBytes, 1)))]
         // The impact lists are optional (`ingest --optimize`; this bench builds them): show the

@@ -230,8 +230,10 @@ private final class PackingThread: @unchecked Sendable {
 
     private func run() {
         do {
+            // Follows the leaves of `original_chunk` from batch to batch.
+            var pages = ChunkPageFill()
             while var batch = input.pop() {
-                try ArticleRow.packOriginals(&batch)
+                try ArticleRow.packOriginals(&batch, pages: &pages)
                 try output.push(batch)
             }
         } catch is RecordBatchQueue.Cancelled {

@@ -74,40 +74,92 @@ struct ArticleRow {
     /// compressed chunk, and every row its place in it. Each record's search texts follow its
     /// XML (`[xml 1][texts 1][xml 2][texts 2]…`): deflate finds most of them as back-references
     /// into the XML just before, so they cost a fraction of packing them on their own.
-    static func packOriginals(_ items: inout [IngestItem]) throws {
-        var members: [Int] = []
-        var xml: [UInt8] = []
-        var xmlBytes = 0
-        func flush() throws {
-            guard let first = members.first else { return }
-            let compressed = try xml.withUnsafeBufferPointer { try RecordCompression.compress(bytes: $0, level: chunkLevel) }
-            if case .row(var row) = items[first] {
-                row.chunk = compressed
-                items[first] = .row(row)
-            }
-            members.removeAll(keepingCapacity: true)
-            xml.removeAll(keepingCapacity: true)
-            xmlBytes = 0
-        }
+    ///
+    /// Chunks are cut to fill the table's leaf pages (`ChunkPageFill`, which `pages` carries
+    /// from batch to batch); the records of a chunk are consecutive chunked rows.
+    static func packOriginals(_ items: inout [IngestItem], pages: inout ChunkPageFill) throws {
+        var pending: [Int] = []
+        var sizes: [Int] = []
         for index in items.indices {
-            guard case .row(var row) = items[index], let original = row.originalXML else { continue }
-            if members.count >= chunkRecords || (!members.isEmpty && xmlBytes + original.utf8.count > chunkBytes) {
-                try flush()
-            }
-            let offset = xml.count
-            xml.append(contentsOf: original.utf8)
-            xmlBytes += xml.count - offset
-            row.chunkPlace = (offset, xml.count - offset)
-            row.originalXML = nil
-            if let text = row.chunkText {
-                row.textPlace = (xml.count, text.bytes.count, text.present)
-                xml.append(contentsOf: text.bytes)
-                row.chunkText = nil
-            }
-            items[index] = .row(row)
-            members.append(index)
+            guard case .row(let row) = items[index], let original = row.originalXML else { continue }
+            pending.append(index)
+            sizes.append(original.utf8.count + (row.chunkText?.bytes.count ?? 0))
         }
-        try flush()
+        var xml: [UInt8] = []
+        /// Concatenates the originals and texts of `pending[range]` into `xml`.
+        func gather(_ range: Range<Int>) {
+            xml.removeAll(keepingCapacity: true)
+            for position in range {
+                guard case .row(let row) = items[pending[position]], let original = row.originalXML else { continue }
+                xml.append(contentsOf: original.utf8)
+                if let text = row.chunkText { xml.append(contentsOf: text.bytes) }
+            }
+        }
+        func compress() throws -> Data {
+            try xml.withUnsafeBufferPointer { try RecordCompression.compress(bytes: $0, level: chunkLevel) }
+        }
+        var start = 0
+        while start < pending.count {
+            // The longest run of records predicted to fit the leaf (checked from the longest).
+            var candidates: [Int] = []
+            var raw = 0
+            for end in (start + 1)...min(pending.count, start + chunkRecords) {
+                if end > start + 1, raw + sizes[end - 1] > chunkBytes { break }
+                raw += sizes[end - 1]
+                candidates.append(raw)
+            }
+            var count = candidates.count
+            while count > 1, !pages.fitsPredicted(pages.predicted(raw: candidates[count - 1], records: count)) { count -= 1 }
+            if count == 1, !pages.isFreshPage, !pages.fitsPredicted(pages.predicted(raw: candidates[0], records: 1)) {
+                pages.startPage()
+                continue
+            }
+            var end = start + count
+            raw = candidates[count - 1]
+            gather(start..<end)
+            var compressed = try compress()
+            // Not fitting after all: again with fewer records, as many as this chunk's own ratio
+            // predicts to fit (one fewer at least).
+            while !pages.fits(compressed.count), end - start > 1 {
+                let ratio = Double(compressed.count) / Double(raw)
+                end -= 1
+                while end - start > 1, !pages.fits(Int(Double(candidates[end - start - 1]) * ratio * 1.01) + 8) { end -= 1 }
+                raw = candidates[end - start - 1]
+                gather(start..<end)
+                compressed = try compress()
+            }
+            if !pages.fits(compressed.count), !pages.isFreshPage {
+                // One record that does not fit what is left of the leaf: it starts the next
+                // one, with as many records as fit there.
+                pages.startPage()
+                continue
+            }
+            pages.place(compressed: compressed.count, raw: raw)
+            // Places of each record's XML and texts in the chunk.
+            var offset = 0
+            for position in start..<end {
+                let index = pending[position]
+                guard case .row(var row) = items[index], let original = row.originalXML else { continue }
+                let length = original.utf8.count
+                row.chunkPlace = (offset, length)
+                offset += length
+                row.originalXML = nil
+                if let text = row.chunkText {
+                    row.textPlace = (offset, text.bytes.count, text.present)
+                    offset += text.bytes.count
+                    row.chunkText = nil
+                }
+                if position == start { row.chunk = compressed }
+                items[index] = .row(row)
+            }
+            start = end
+        }
+    }
+
+    /// `packOriginals(_:pages:)` for one batch on its own, starting on an empty leaf.
+    static func packOriginals(_ items: inout [IngestItem]) throws {
+        var pages = ChunkPageFill()
+        try packOriginals(&items, pages: &pages)
     }
 
     /// Encodes the rows of `record` for every table, with `search_text` packed by
