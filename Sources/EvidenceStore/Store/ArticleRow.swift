@@ -121,6 +121,13 @@ struct ArticleRow {
             // Not fitting after all: again with fewer records, as many as this chunk's own ratio
             // predicts to fit (one fewer at least).
             while !pages.fits(compressed.count), end - start > 1 {
+                // Split over overflow pages anyway and only too large for what is left of this
+                // leaf: it goes to the next leaf as it is, which costs less than deflating again.
+                if ChunkPageFill.payload(blob: compressed.count) > ChunkPageFill.maxLocal,
+                   ChunkPageFill.leafBytes(compressed.count) != nil, !pages.isFreshPage {
+                    pages.startPage()
+                    break
+                }
                 let ratio = Double(compressed.count) / Double(raw)
                 end -= 1
                 while end - start > 1, !pages.fits(Int(Double(candidates[end - start - 1]) * ratio * 1.01) + 8) { end -= 1 }
