@@ -20,7 +20,7 @@ enum SchemaSearch {
         CREATE TABLE term_impact_list (
             term TEXT PRIMARY KEY,           -- the FTS5 token (folded, stemmed)
             documents INTEGER NOT NULL,      -- its document frequency
-            postings BLOB NOT NULL           -- (UInt32 pmid, Float64 bm25 score) pairs, best first (ImpactListCodec's compact format since perf-9)
+            postings BLOB NOT NULL           -- (UInt32 pmid, Float64 bm25 score) pairs, best first
         ) WITHOUT ROWID
         """,
         "ALTER TABLE term_impact_state ADD COLUMN average_length REAL NOT NULL DEFAULT 0",
