@@ -42,8 +42,11 @@ public struct TermImpactIndex {
     /// Postings one walk covers in the time FTS5 takes to seek one candidate (rescoring seeks
     /// the candidates when they are fewer than the words' postings over this).
     static let seekCost = 1500
-    /// Replaces `seekCost` (tests force either rescoring path with it).
-    var seekCostOverride: Int?
+    /// How uncertain candidates are rescored: `automatic` picks by `seekCost`; tests force
+    /// either path.
+    enum Rescoring { case automatic, seeking, walking }
+    /// See `Rescoring`.
+    var rescoring = Rescoring.automatic
     /// bm25 parameters, as FTS5 fixes them.
     static let k1 = 1.2, b = 0.75
 
@@ -247,7 +250,13 @@ public struct TermImpactIndex {
             let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
             let counts = words.map { documentCounts[$0] ?? 0 }
             let postings = counts.reduce(0, +)
-            if uncertain.count * (seekCostOverride ?? Self.seekCost) <= postings {
+            let seeking: Bool
+            switch rescoring {
+            case .automatic: seeking = uncertain.count * Self.seekCost <= postings
+            case .seeking: seeking = true
+            case .walking: seeking = false
+            }
+            if seeking {
                 let set = "[" + uncertain.map { String($0.pmid) }.joined(separator: ",") + "]"
                 try database.query("""
                     SELECT rowid, \(weights.bm25Call(documentCounts: counts)) FROM article_fts WHERE article_fts MATCH ?
