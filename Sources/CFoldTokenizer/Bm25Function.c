@@ -129,9 +129,10 @@ static void evidence_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
 /*
  * evidence_collect(fts, collector, w0, ..., wC-1, n0, ..., nP-1): counts the row in the
  * collector (bound with evidence_bind_collector) and, when the row is one of its candidates,
- * stores the row's evidence_bm25 score in the candidate's slot. Always 1, so that
- * `SELECT count(*) FROM fts WHERE fts MATCH ? AND evidence_collect(fts, ?, ...)` walks the
- * hits once, giving the total and the candidates' exact scores in the same pass.
+ * stores the row's evidence_bm25 score in the candidate's slot. Always 0, so that
+ * `SELECT rowid FROM fts WHERE fts MATCH ? AND evidence_collect(fts, ?, ...)` walks the hits
+ * once and returns none: the collector holds the total and the candidates' exact scores.
+ * (Returning 1 under a `count(*)` measured ~4% slower at 1M: one aggregate step per hit.)
  *
  * FTS5 returns rows in ascending rowid order (unless ORDER BY rowid DESC), so the candidate
  * cursor only moves forward; a row below the cursor's last position falls back to a binary
@@ -184,7 +185,7 @@ static void evidence_collect(const Fts5ExtensionApi *api, Fts5Context *fts, sqli
         collector->scored += 1;
         collector->position = position + 1;
     }
-    sqlite3_result_int(context, 1);
+    sqlite3_result_int(context, 0);
 }
 
 int evidence_bind_collector(sqlite3_stmt *statement, int index, evidence_collector *collector) {

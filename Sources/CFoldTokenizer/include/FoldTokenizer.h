@@ -26,8 +26,9 @@ int evidence_register_bm25(sqlite3 *db);
 /// function registered by `evidence_register_bm25`) counts every row it is called on in
 /// `rows` and, for a row whose rowid is in `candidates` (ascending, `candidate_count` of them),
 /// writes its `evidence_bm25(fts, w..., n...)` score (negative) to `scores` at the candidate's
-/// index and counts it in `scored`. It returns 1, so it can stand in a WHERE clause:
-/// `SELECT count(*) FROM fts WHERE fts MATCH ? AND evidence_collect(fts, ?, ...)`.
+/// index and counts it in `scored`. It returns 0, so in a WHERE clause it lets no row
+/// through: `SELECT rowid FROM fts WHERE fts MATCH ? AND evidence_collect(fts, ?, ...)` walks
+/// every hit once and returns nothing.
 /// Set `rows`, `scored` and `position` to 0 before the walk; `scores` must hold
 /// `candidate_count` values (slots of rows not hit are left as they were).
 typedef struct evidence_collector {
