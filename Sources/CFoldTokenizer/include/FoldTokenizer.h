@@ -20,6 +20,34 @@ int evidence_register_fold_tokenizer(sqlite3 *db);
 /// Returns an SQLite result code.
 int evidence_register_bm25(sqlite3 *db);
 
+/// What `evidence_collect` fills during one walk over a query's hits.
+///
+/// `evidence_collect(fts, collector, w0, ..., wC-1, n0, ..., nP-1)` (an FTS5 auxiliary
+/// function registered by `evidence_register_bm25`) counts every row it is called on in
+/// `rows` and, for a row whose rowid is in `candidates` (ascending, `candidate_count` of them),
+/// writes its `evidence_bm25(fts, w..., n...)` score (negative) to `scores` at the candidate's
+/// index and counts it in `scored`. It returns 0, so in a WHERE clause it lets no row
+/// through: `SELECT rowid FROM fts WHERE fts MATCH ? AND evidence_collect(fts, ?, ...)` walks
+/// every hit once and returns nothing.
+/// Set `rows`, `scored` and `position` to 0 before the walk; `scores` must hold
+/// `candidate_count` values (slots of rows not hit are left as they were).
+typedef struct evidence_collector {
+    const sqlite3_int64 *candidates;
+    int candidate_count;
+    double *scores;
+    sqlite3_int64 rows;
+    int scored;
+    /// The walk's cursor in `candidates` (FTS5 returns rows in ascending rowid order).
+    int position;
+} evidence_collector;
+
+/// The pointer type `evidence_collect` accepts (sqlite3_bind_pointer).
+#define EVIDENCE_COLLECTOR_TYPE "evidence_collector"
+
+/// Binds `collector` to parameter `index` of `statement` for `evidence_collect`; it must stay
+/// valid until the statement is reset or the parameter rebound. Returns an SQLite result code.
+int evidence_bind_collector(sqlite3_stmt *statement, int index, evidence_collector *collector);
+
 /// Registers `evidence_rowid_in(rowid, set)` on `db`: 1 when `rowid` is in `set`, a blob of
 /// ascending 64-bit integers in native byte order (binary search), else 0.
 /// Returns an SQLite result code.

@@ -133,7 +133,7 @@ public final class ArticleSearcher {
                let words = BroadQueryShape.words(in: root),
                let candidates = try TermImpactIndex(database: database, weights: weights).rankedHits(words: words, limit: limit + offset) {
                 return Page(hits: candidates.hits.dropFirst(offset).map { ($0.0, Optional($0.1)) },
-                            method: candidates.isExact ? .candidates : .approximate, total: nil)
+                            method: candidates.isExact ? .candidates : .approximate, total: candidates.total)
             }
             if let match = compiled.matchExpression {
                 return try streamedPage("SELECT rowid, \(weights.bm25Call) FROM article_fts WHERE article_fts MATCH ?",

@@ -1,3 +1,5 @@
+import CFoldTokenizer
+import CSQLite
 import Foundation
 import PubMed
 
@@ -40,6 +42,11 @@ public struct TermImpactIndex {
     /// Postings one walk covers in the time FTS5 takes to seek one candidate (rescoring seeks
     /// the candidates when they are fewer than the words' postings over this).
     static let seekCost = 1500
+    /// How uncertain candidates are rescored: `automatic` picks by `seekCost`; tests force
+    /// either path.
+    enum Rescoring { case automatic, seeking, walking }
+    /// See `Rescoring`.
+    var rescoring = Rescoring.automatic
     /// bm25 parameters, as FTS5 fixes them.
     static let k1 = 1.2, b = 0.75
 
@@ -136,6 +143,9 @@ public struct TermImpactIndex {
         /// Whether no record outside them can score higher (false only for flat queries; see
         /// `rankedHits`).
         public var isExact: Bool
+        /// The number of records matching the query, when ranking walked every hit anyway
+        /// (`nil` otherwise: count them separately).
+        public var total: Int?
     }
 
     /// The best `limit` hits for a flat OR of single words, as `topHits`; but when every
@@ -244,37 +254,39 @@ public struct TermImpactIndex {
             uppers.sort(by: >)
             guard uppers.count >= limit, uppers[limit - 1] > unseenBound else { return nil }
         }
+        // The total, when the rescoring pass walked every hit and counted them on the way.
+        var total: Int?
         if !uncertain.isEmpty {
             // evidence_bm25 is bm25 with the document counts given, so no pass walks each
             // word's doclist to count it. A few candidates are sought one by one (the rowid
             // constraint: FTS5 seeks each word's doclist to the row, ~0.1 ms a candidate at 1M);
-            // many cost less in one walk over every hit (`+rowid`: checked outside FTS5).
+            // many cost less in one walk over every hit, which also counts them (the caller
+            // needs the total, and would otherwise walk every hit again for it).
             let expression = words.map(FTS5Expression.string).joined(separator: " OR ")
             let counts = words.map { documentCounts[$0] ?? 0 }
             let postings = counts.reduce(0, +)
-            func rescore(_ pmids: ArraySlice<(pmid: Int64, upper: Double)>, seeking: Bool) throws {
-                let sql: String
-                let set: any DatabaseBindable
-                if seeking {
-                    sql = "rowid IN (SELECT value FROM json_each(?))"
-                    set = "[" + pmids.map { String($0.pmid) }.joined(separator: ",") + "]"
-                } else {
-                    // A binary search over the sorted candidates per hit, cheaper than SQLite's
-                    // probe of an ephemeral index for `+rowid IN (…)`.
-                    sql = "evidence_rowid_in(rowid, ?)"
-                    set = pmids.map(\.pmid).sorted().withUnsafeBufferPointer { Data(buffer: $0) }
-                }
+            let seeking: Bool
+            switch rescoring {
+            case .automatic: seeking = uncertain.count * Self.seekCost <= postings
+            case .seeking: seeking = true
+            case .walking: seeking = false
+            }
+            if seeking {
+                let set = "[" + uncertain.map { String($0.pmid) }.joined(separator: ",") + "]"
                 try database.query("""
                     SELECT rowid, \(weights.bm25Call(documentCounts: counts)) FROM article_fts WHERE article_fts MATCH ?
-                    AND \(sql)
+                    AND rowid IN (SELECT value FROM json_each(?))
                     """, arguments: [expression, set]) { row in
                     exact[row.int64(0)] = abs(row.double(1))
                 }
+            } else {
+                let walk = try collect(expression: expression, documentCounts: counts, candidates: uncertain.map(\.pmid))
+                for (pmid, score) in walk.scores { exact[pmid] = abs(score) }
+                total = walk.total
             }
             // Seeking the best candidates first to raise the floor (the k-th best exact score)
             // and rule out the rest was tried: at 1M it pruned 2% of `mortality OR survival OR
             // risk`'s 14,768 candidates per 256 sought, so it only added the seeks' cost.
-            try rescore(uncertain[...], seeking: uncertain.count * Self.seekCost <= postings)
         }
         var best = BestScores(capacity: limit)
         for (pmid, score) in exact { best.insert(pmid, score: -score) }
@@ -282,10 +294,53 @@ public struct TermImpactIndex {
         // An unseen record could still tie or win, or fill a short page.
         if unseenBound > 0 {
             guard best.ordered.count == limit, let kth = best.ordered.last.map({ -$0.1 }), kth > unseenBound else {
-                return approximating && best.ordered.count == limit ? RankedHits(hits: hits, isExact: false) : nil
+                return approximating && best.ordered.count == limit ? RankedHits(hits: hits, isExact: false, total: total) : nil
             }
         }
-        return RankedHits(hits: hits, isExact: true)
+        return RankedHits(hits: hits, isExact: true, total: total)
+    }
+
+    /// One walk over every hit of `expression` (a flat OR of words, each with its document
+    /// count): the number of hits, and the exact bm25 score (negative) of each of `candidates`
+    /// that is a hit. `evidence_collect` counts and scores in C as FTS5 steps, so no row
+    /// leaves the statement.
+    func collect(expression: String, documentCounts: [Int], candidates: [Int64]) throws -> (total: Int, scores: [(Int64, Double)]) {
+        let sorted = candidates.sorted()
+        guard !sorted.isEmpty else {
+            return (Int(try database.scalarInt("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [expression]) ?? 0), [])
+        }
+        // evidence_collect is 0 for every hit, so the statement returns no row: the collector
+        // counts them as they pass.
+        let statement = try database.prepare("""
+            SELECT rowid FROM article_fts WHERE article_fts MATCH ?
+            AND evidence_collect(article_fts, ?, \(weights.bm25Arguments)\(documentCounts.map { ", \($0)" }.joined()))
+            """)
+        defer {
+            statement.reset()
+            // The collector lives on this stack frame: leave no pointer to it bound.
+            statement.clearBindings()
+        }
+        try statement.bind(expression, at: 1)
+        var scores = [Double](repeating: .nan, count: sorted.count)
+        let total = try sorted.withUnsafeBufferPointer { ids in
+            try scores.withUnsafeMutableBufferPointer { slots -> Int in
+                var collector = evidence_collector(candidates: ids.baseAddress, candidate_count: Int32(ids.count), scores: slots.baseAddress,
+                                                   rows: 0, scored: 0, position: 0)
+                return try withUnsafeMutablePointer(to: &collector) { pointer -> Int in
+                    let code = evidence_bind_collector(statement.handle, 2, pointer)
+                    guard code == SQLITE_OK else { throw DatabaseError(resultCode: code, message: "cannot bind the collector", sql: statement.sql) }
+                    if try statement.step() {
+                        throw DatabaseError(resultCode: SQLITE_INTERNAL, message: "evidence_collect let a row through", sql: statement.sql)
+                    }
+                    statement.reset()
+                    return Int(pointer.pointee.rows)
+                }
+            }
+        }
+        var result: [(Int64, Double)] = []
+        result.reserveCapacity(sorted.count)
+        for (pmid, score) in zip(sorted, scores) where !score.isNaN { result.append((pmid, score)) }
+        return (total, result)
     }
 }
 
