@@ -6,8 +6,10 @@ import Foundation
 /// bytes whole on its leaf; a larger one keeps a part of minLocal + (size − minLocal) mod
 /// (usable − 4) bytes on the leaf and the rest on overflow pages, which it fills completely
 /// (a part between maxLocal and that is stored as minLocal, and its last overflow page is not
-/// full). Chunks of 16 gen_pubmed records were ~11-12 KB compressed, so each leaf held one and
-/// a quarter of the page stayed empty (18.8 MB of 216 MB at gen_pubmed 100k).
+/// full). Chunks of 16 records took whatever leaf space they came to: on pubmed20n0014 they
+/// were ~11-12 KB compressed, one a leaf, with a quarter of the page empty (6.9 of 28.8 MB);
+/// on gen_pubmed (~31 KB, split) their leaf parts of 2-16 KB packed leaves badly (18.8 of
+/// 216 MB at 100k).
 ///
 /// Chunks are appended with rising ids, and SQLite fills such a b-tree's rightmost leaf in
 /// order, starting a new leaf when a row does not fit (`balance_quick`), so the packer can
@@ -16,7 +18,9 @@ import Foundation
 /// with a leaf part that fits. A new leaf starts when not even one record fits.
 ///
 /// The compressed size is predicted from the raw bytes with the ratio of recent chunks; a
-/// chunk that comes out not fitting is compressed again without its last record. Ids reused
+/// chunk that comes out not fitting is compressed again with as many records as its own ratio
+/// predicts to fit (`ArticleRow.packOriginals`), unless it is split over overflow pages anyway
+/// and only misses this leaf's room: then it starts the next leaf as it is. Ids reused
 /// after deletions, or a leaf another ingest left part full, only make the guess wrong, never
 /// the index.
 struct ChunkPageFill {
