@@ -47,6 +47,8 @@ public final class ArticleIngester {
     /// Ingests one input in one transaction.
     public func ingest(_ input: IngestInput, fileNumber: Int = 1, fileCount: Int = 1,
                        progress: ((IngestProgress) -> Void)? = nil) -> FileIngestOutcome {
+        // Before the pipeline's threads first allocate (see `AllocatorArenas`).
+        AllocatorArenas.limit()
         let started = Date()
         var outcome = FileIngestOutcome(input: input)
         var input = input
