@@ -1,25 +1,14 @@
 import Foundation
 import Testing
+import EvidenceTestSupport
 @testable import EvidenceStore
 
 @Suite("Term impact lists: the compact format")
 struct ImpactListCodecTests {
-    /// A deterministic generator (SplitMix64), so a failure reproduces.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Random postings: distinct PMIDs (dense, sparse or huge), bm25-like magnitudes with many
     /// near the cut-off, some ties.
     static func postings(count: Int, seed: UInt64) -> [(pmid: Int64, score: Double)] {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         var pmids = Set<Int64>()
         let spread: Int64 = [200, 40_000, 40_000_000, 1 << 40][Int(seed % 4)]
         while pmids.count < count { pmids.insert(Int64.random(in: 1...max(spread, Int64(count) * 2), using: &generator)) }

@@ -6,24 +6,12 @@ import PubMed
 
 @Suite("Chunks sized to fill pages")
 struct ChunkPageFillTests {
-    /// A deterministic generator (SplitMix64).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let words = ["ketamine", "depression", "randomized", "placebo", "trial", "patients", "response", "week",
                         "dose", "mg/kg", "infusion", "remission", "scores", "baseline", "adverse", "effects", "were",
                         "the", "of", "and", "in", "with", "a", "significant", "p=0.001", "95%", "CI", "cohort"]
 
     /// Random text of about `length` characters from `words` and numbers.
-    static func text(length: Int, using generator: inout Generator) -> String {
+    static func text(length: Int, using generator: inout SeededGenerator) -> String {
         var parts: [String] = []
         var count = 0
         while count < length {
@@ -45,7 +33,7 @@ struct ChunkPageFillTests {
         let database = try Database(path: directory.path("pages.sqlite"))
         try database.execute("PRAGMA page_size = 16384")
         try database.execute("CREATE TABLE original_chunk (id INTEGER PRIMARY KEY, xml BLOB NOT NULL)")
-        var generator = Generator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         var pages = ChunkPageFill()
         var leaves = 1, overflows = 0
         try database.transaction {
@@ -89,7 +77,7 @@ struct ChunkPageFillTests {
 
     @Test("packed chunks hold every record byte for byte, at most chunkRecords each, and fill their leaves")
     func packing() throws {
-        var generator = Generator(state: 11)
+        var generator = SeededGenerator(seed: 11)
         var items: [IngestItem] = []
         var originals: [Int64: String] = [:]
         for pmid in Int64(1)...600 {
@@ -147,7 +135,7 @@ struct ChunkPageFillTests {
     func ingestFill() throws {
         let (store, directory) = try Fixture.store()
         defer { store.close() }
-        var generator = Generator(state: 3)
+        var generator = SeededGenerator(seed: 3)
         var articles: [String] = []
         var abstracts: [Int: String] = [:]
         for pmid in 1...1500 {
