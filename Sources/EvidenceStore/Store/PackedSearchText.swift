@@ -90,19 +90,8 @@ public enum PackedSearchText {
         public init?(_ blob: UnsafeRawBufferPointer) {
             guard let header = blob.first, header & 0xF0 == PackedSearchText.chunkTag else { return nil }
             var position = 1
-            func varint() -> UInt64? {
-                var value: UInt64 = 0
-                var shift: UInt64 = 0
-                while position < blob.count, shift < 64 {
-                    let byte = blob[position]
-                    position += 1
-                    value |= UInt64(byte & 0x7F) << shift
-                    if byte & 0x80 == 0 { return value }
-                    shift += 7
-                }
-                return nil
-            }
-            guard let chunkID = varint(), let offset = varint(), let length = varint(),
+            guard let chunkID = blob.readLEB128(at: &position), let offset = blob.readLEB128(at: &position),
+                  let length = blob.readLEB128(at: &position),
                   chunkID <= UInt64(Int64.max), offset <= UInt64(Int32.max), length <= UInt64(Int32.max) else { return nil }
             self.init(present: header & 0x0F, chunkID: Int64(chunkID), offset: Int(offset), length: Int(length))
         }
@@ -110,14 +99,7 @@ public enum PackedSearchText {
         /// The blob: `0xA0 | present`, then the chunk id, offset and length as varints.
         public var blob: [UInt8] {
             var bytes: [UInt8] = [PackedSearchText.chunkTag | (present & 0x0F)]
-            for value in [UInt64(chunkID), UInt64(offset), UInt64(length)] {
-                var rest = value
-                while rest >= 0x80 {
-                    bytes.append(UInt8(rest & 0x7F) | 0x80)
-                    rest >>= 7
-                }
-                bytes.append(UInt8(rest))
-            }
+            for value in [UInt64(chunkID), UInt64(offset), UInt64(length)] { bytes.appendLEB128(value) }
             return bytes
         }
 
