@@ -2,7 +2,6 @@
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 /*
  * evidence_bm25(fts, w0, ..., wC-1, n0, ..., nP-1): FTS5's bm25 (k1 = 1.2, b = 0.75,
@@ -198,34 +197,4 @@ int evidence_register_bm25(sqlite3 *db) {
     int code = api->xCreateFunction(api, "evidence_bm25", NULL, evidence_bm25, NULL);
     if (code == SQLITE_OK) code = api->xCreateFunction(api, "evidence_collect", NULL, evidence_collect, NULL);
     return code;
-}
-
-/*
- * evidence_rowid_in(rowid, set): 1 when `rowid` is in `set`, a blob of ascending 64-bit
- * integers in native byte order, else 0 (binary search on the blob as given, no copy). It
- * replaces `rowid IN (SELECT value FROM json_each(?))` on a walk over many rows, where
- * SQLite probes an ephemeral index per row.
- */
-static void evidence_rowid_in(sqlite3_context *context, int argumentCount, sqlite3_value **arguments) {
-    (void)argumentCount;
-    sqlite3_int64 rowid = sqlite3_value_int64(arguments[0]);
-    const sqlite3_int64 *set = (const sqlite3_int64 *)sqlite3_value_blob(arguments[1]);
-    int count = sqlite3_value_bytes(arguments[1]) / (int)sizeof(sqlite3_int64);
-    int low = 0, high = count - 1;
-    while (low <= high) {
-        int middle = low + (high - low) / 2;
-        sqlite3_int64 value;
-        memcpy(&value, set + middle, sizeof value);
-        if (value == rowid) {
-            sqlite3_result_int(context, 1);
-            return;
-        }
-        if (value < rowid) low = middle + 1; else high = middle - 1;
-    }
-    sqlite3_result_int(context, 0);
-}
-
-int evidence_register_rowid_set(sqlite3 *db) {
-    return sqlite3_create_function_v2(db, "evidence_rowid_in", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                      NULL, evidence_rowid_in, NULL, NULL, NULL);
 }

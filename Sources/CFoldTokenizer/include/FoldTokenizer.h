@@ -48,11 +48,6 @@ typedef struct evidence_collector {
 /// valid until the statement is reset or the parameter rebound. Returns an SQLite result code.
 int evidence_bind_collector(sqlite3_stmt *statement, int index, evidence_collector *collector);
 
-/// Registers `evidence_rowid_in(rowid, set)` on `db`: 1 when `rowid` is in `set`, a blob of
-/// ascending 64-bit integers in native byte order (binary search), else 0.
-/// Returns an SQLite result code.
-int evidence_register_rowid_set(sqlite3 *db);
-
 /// The connection's `fts5_api` (NULL when FTS5 is unavailable).
 fts5_api *evidence_fts5_api(sqlite3 *db);
 

@@ -78,16 +78,4 @@ struct Bm25FunctionTests {
             try database.query("SELECT evidence_bm25(doc, 1, NULL) FROM doc WHERE doc MATCH 'x'") { $0.double(0) }
         }
     }
-
-    @Test("evidence_rowid_in finds exactly the rowids of its sorted set")
-    func rowidSet() throws {
-        let database = try Database(path: ":memory:")
-        let set: [Int64] = [-5, 1, 2, 10, 1_000, 40_000_000_000]
-        let blob = set.withUnsafeBufferPointer { Data(buffer: $0) }
-        for probe: Int64 in [-6, -5, 0, 1, 2, 3, 10, 999, 1_000, 1_001, 40_000_000_000, 40_000_000_001] {
-            let found = try database.scalarInt("SELECT evidence_rowid_in(?, ?)", arguments: [probe, blob])
-            #expect(found == (set.contains(probe) ? 1 : 0), "\(probe)")
-        }
-        #expect(try database.scalarInt("SELECT evidence_rowid_in(1, ?)", arguments: [Data()]) == 0)
-    }
 }

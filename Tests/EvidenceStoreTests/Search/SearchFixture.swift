@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import EvidenceTestSupport
 @testable import EvidenceStore
 
@@ -34,6 +35,23 @@ final class SearchFixture {
     /// The PMIDs matching `query`, as plain integers.
     func pmids(_ query: String) throws -> Set<Int64> {
         Set(try searcher.pmids(ArticleSearcher.parse(query)).map(\.value))
+    }
+
+    /// Searches `query` as the searcher does (term impact lists allowed) and with exact ranking,
+    /// and expects the same hits in the same order, the same total and the same scores (to
+    /// 1e-9). Returns whether the lists settled the page (`ranking == .candidates`).
+    @discardableResult
+    func expectListsMatchExact(_ query: String, limit: Int, _ label: String = "",
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+        let exact = try searcher.search(query, options: SearchOptions(limit: limit, allowsCandidateRanking: false))
+        let fast = try searcher.search(query, options: SearchOptions(limit: limit))
+        let context = "\(query) limit \(limit) \(label) \(fast.ranking)"
+        #expect(fast.hits.map(\.pmid) == exact.hits.map(\.pmid), "\(context)", sourceLocation: sourceLocation)
+        #expect(fast.total == exact.total, "\(context)", sourceLocation: sourceLocation)
+        for (a, b) in zip(fast.hits.compactMap(\.score), exact.hits.compactMap(\.score)) {
+            #expect(abs(a - b) < 1e-9, "\(context)", sourceLocation: sourceLocation)
+        }
+        return fast.ranking == .candidates
     }
 }
 
