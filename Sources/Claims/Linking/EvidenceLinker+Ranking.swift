@@ -89,7 +89,7 @@ extension EvidenceLinker {
                                                          signals: item.analysis.sentences.map(\.signals)) {
                     sentence = item.analysis.sentences[index]
                 }
-                (stance, confidence) = wordStance(claim: claim.text, sentence: sentence)
+                (stance, confidence) = wordStance(claim: claim.text, sentence: sentence, record: item.analysis)
                 if item.analysis.record.isRetracted && stance == .supports { stance = .mentions }
             }
             result.append(Citation(
@@ -103,14 +103,10 @@ extension EvidenceLinker {
         return result
     }
 
-    /// Stance from words alone: a claim and its evidence sentence disagree when exactly one of them
-    /// is negative (a negation, a null result or a reversing word such as "ineffective"), with the
-    /// verdict flipped again when they name opposite directions (increase vs decrease).
-    func wordStance(claim: String, sentence: RecordAnalysis.Sentence) -> (Stance, Double) {
-        Self.wordStance(claim: stance.signals(in: claim), evidence: sentence.signals)
-    }
-
-    /// Stance from the claim's and the evidence sentence's signals, with a confidence (see `wordStance(claim:sentence:)`).
+    /// Stance from one sentence's words alone, with a confidence: a claim and its evidence sentence
+    /// disagree when exactly one of them is negative (a negation, a null result or a reversing word
+    /// such as "ineffective"), flipped again when they name opposite directions (increase vs
+    /// decrease). Batch labels use the record-wide `wordStance(claim:finding:record:cues:)`.
     public static func wordStance(claim: StanceSignals, evidence: StanceSignals) -> (Stance, Double) {
         var flip = claim.isNegative != evidence.isNegative
         if claim.direction != 0, evidence.direction != 0, claim.direction != evidence.direction { flip.toggle() }

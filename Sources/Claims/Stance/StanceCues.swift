@@ -99,6 +99,18 @@ public struct StanceCues: Sendable {
         return signals
     }
 
+    /// Where the direction words are, by token: each match's token range with +1 ("goes up") or −1
+    /// ("goes down"), in text order.
+    public func directionWords(in tokens: [WordToken]) -> [(tokens: Range<Int>, direction: Int)] {
+        (increaseMatcher.matches(in: tokens).map { ($0.tokenRange, 1) } + decreaseMatcher.matches(in: tokens).map { ($0.tokenRange, -1) })
+            .sorted { $0.0.lowerBound < $1.0.lowerBound }
+    }
+
+    /// The token index where each negation cue or null-result phrase starts ("not", "did not differ").
+    public func negationStarts(in tokens: [WordToken]) -> [Int] {
+        (negationMatcher.matches(in: tokens) + nullMatcher.matches(in: tokens)).map(\.tokenRange.lowerBound)
+    }
+
     /// The signals in a string.
     public func signals(in string: String) -> StanceSignals {
         signals(in: WordTokenizer.tokens(of: ScalarText(string)))
