@@ -42,6 +42,13 @@ struct StanceCuesTests {
         ("Ketamine increased glutamate release.", 1),
         ("Ketamine reduced depressive symptoms.", -1),
         ("Ketamine was given intravenously.", 0),
+        ("The compound encourages cell proliferation.", 1),
+        ("The drug facilitated recovery.", 1),
+        ("The mutation deactivates the kinase.", -1),
+        ("Scar tissue impedes regeneration.", -1),
+        ("Treatment halted disease progression.", -1),
+        ("The factor represses transcription.", -1),
+        ("Fibrosis hinders drug delivery.", -1),
     ])
     func direction(text: String, direction: Int) {
         #expect(StanceCues.english.signals(in: text).direction == direction)
