@@ -12,9 +12,9 @@ extension EvidenceLinker {
         public var pairs = 0.3
         public var title = 0.2
         /// Best-sentence coverage needed before the top record gets a SUPPORT/CONTRADICT stance…
-        public var labelThreshold = 0.45
+        public var labelThreshold = 0.5
         /// …or whole-record coverage.
-        public var recordLabelThreshold = 0.6
+        public var recordLabelThreshold = 0.55
         public init() {}
     }
 
