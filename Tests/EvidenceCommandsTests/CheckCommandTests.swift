@@ -1,4 +1,5 @@
 import ArgumentParser
+import Claims
 import EvidenceStore
 import EvidenceTestSupport
 @testable import EvidenceCommands
@@ -49,8 +50,11 @@ struct CheckCommandTests {
             {"id": "b", "claim": "Statins reduce myocardial infarction."}
 
             """.write(toFile: claims, atomically: true, encoding: .utf8)
+        // Batch claims run without a lexicon, as `evidence eval` does: an empty lexicon folder.
+        let noLexicon = directory.path("no-lexicon")
+        try FileManager.default.createDirectory(atPath: noLexicon, withIntermediateDirectories: true)
         let output = CommandOutput.capturing()
-        try CheckCommand.parse(["--claims", claims, "--index", directory.path("index.sqlite"), "--lexicon-directory", "/nonexistent"]).run(output: output)
+        try CheckCommand.parse(["--claims", claims, "--index", directory.path("index.sqlite"), "--lexicon-directory", noLexicon]).run(output: output)
         let lines = output.standardOutput.split(separator: "\n")
         #expect(lines.count == 2)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
@@ -60,6 +64,46 @@ struct CheckCommandTests {
         let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
         #expect(second["id"] as? String == "b")
         #expect((second["citations"] as? [[String: Any]])?.first?["pmid"] as? String == "9000005")
+    }
+
+    @Test("an article is never checked without a lexicon: a missing or empty lexicon folder is an error naming it")
+    func noLexicon() throws {
+        let directory = try Self.index()
+        defer { directory.remove() }
+        let article = directory.path("a.txt")
+        try "Ketamine relieves depression within hours.".write(toFile: article, atomically: true, encoding: .utf8)
+        let empty = directory.path("empty")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        for (folder, message) in [(directory.path("missing"), "no lexicon folder at"), (empty, "no lexicon (*.json) in")] {
+            let error = #expect(throws: (any Error).self) {
+                try CheckCommand.parse([article, "--index", directory.path("index.sqlite"), "--lexicon-directory", folder]).run(output: .capturing())
+            }
+            let text = error.map { CheckCommand.message(for: $0) } ?? ""
+            #expect(text.contains(message) && text.contains(folder), "\(text)")
+        }
+    }
+
+    @Test("the default lexicon folder is found in the working directory, the index's project or the executable's")
+    func lexiconCandidates() throws {
+        let candidates = Lexicon.defaultDirectoryCandidates(
+            workingDirectory: "/home/u", indexPath: "/data/project/Index/evidence.sqlite",
+            executablePath: "/src/evidence/.build/release/evidence")
+        #expect(Array(candidates.prefix(4)) == [
+            "/home/u/Corpus/lexicon", "/data/project/Corpus/lexicon", "/data/project/Index/Corpus/lexicon", "/src/evidence/.build/Corpus/lexicon",
+        ])
+        #expect(candidates.contains("/src/evidence/Corpus/lexicon"))
+        // A relative index path is read from the working directory.
+        let relative = Lexicon.defaultDirectoryCandidates(workingDirectory: "/w", indexPath: "Index/e.sqlite", executablePath: nil)
+        #expect(relative == ["/w/Corpus/lexicon", "/w/Index/Corpus/lexicon"])
+        // The first folder holding a lexicon file wins.
+        let directory = try TemporaryDirectory(prefix: "lexicon-find")
+        defer { directory.remove() }
+        let project = directory.path("project")
+        try FileManager.default.createDirectory(atPath: project + "/Corpus/lexicon", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: directory.path("cwd") + "/Corpus/lexicon", withIntermediateDirectories: true)
+        #expect(Lexicon.firstLexiconDirectory(in: [directory.path("cwd") + "/Corpus/lexicon", project + "/Corpus/lexicon"]) == nil)
+        try "{}".write(toFile: project + "/Corpus/lexicon/x.json", atomically: true, encoding: .utf8)
+        #expect(Lexicon.firstLexiconDirectory(in: [directory.path("cwd") + "/Corpus/lexicon", project + "/Corpus/lexicon"]) == project + "/Corpus/lexicon")
     }
 
     @Test("a bad batch line is named by file and line")
