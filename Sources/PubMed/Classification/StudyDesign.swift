@@ -169,14 +169,30 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
     }
 
     /// The design suggested by the title and the start of the abstract, if any.
+    ///
+    /// What a review says it is comes first: a scoping review that counts the randomized
+    /// trials it found is a review, not a trial. So the title's design words, then the
+    /// abstract's words for itself ("this meta-analysis", "we conducted a systematic review"),
+    /// and only then the trial and cohort words, which reviews use about their sources.
     private init?(title: String, abstract: String) {
         let titleText = title
-        let text = title + " " + abstract.prefix(600)
+        let opening = String(abstract.prefix(600))
+        let text = title + " " + opening
         func any(_ cues: [String], in text: String) -> Bool { cues.contains { Self.text(text, contains: $0) } }
         if any(["meta-analysis", "meta-analyses", "metaanalysis"], in: titleText) {
             self = .metaAnalysis
         } else if any(["systematic review"], in: titleText) {
             self = .systematicReview
+        } else if any(["review", "overview"], in: titleText) {
+            self = .review
+        } else if any(["this meta-analysis", "we conducted a meta-analysis", "we performed a meta-analysis",
+                       "systematic review and meta-analysis", "a meta-analysis was performed", "a meta-analysis was conducted"], in: opening) {
+            self = .metaAnalysis
+        } else if any(["this systematic review", "we conducted a systematic review", "we performed a systematic review",
+                       "we systematically reviewed", "a systematic review was conducted", "a systematic review was performed"], in: opening) {
+            self = .systematicReview
+        } else if any(["this scoping review", "this narrative review", "this review", "in this review", "we review "], in: opening) {
+            self = .review
         } else if any(["randomized", "randomised", "double-blind", "placebo-controlled"], in: text) {
             self = .randomizedControlledTrial
         } else if any(["open-label", "open label", "single-arm"], in: text) {
@@ -187,8 +203,6 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
             self = .caseReport
         } else if any(["guideline", "consensus statement"], in: titleText) {
             self = .guideline
-        } else if any(["review"], in: titleText) {
-            self = .review
         } else {
             return nil
         }
