@@ -36,6 +36,9 @@ struct StudyDesignTests {
         Case(types: ["Randomized Controlled Trial, Veterinary"], expected: .preclinical),
         // Types beat text cues.
         Case(types: ["Review"], title: "A randomized double-blind trial", expected: .review),
+        // …except that a "Review" whose title names a systematic review or meta-analysis is one.
+        Case(types: ["Journal Article", "Review"], title: "Psychedelic-assisted therapies in TRD: a systematic review", expected: .systematicReview),
+        Case(types: ["Review"], title: "Ketamine for depression: a systematic review and meta-analysis", expected: .metaAnalysis),
         Case(types: ["Case Reports"], abstract: "A retrospective cohort of one.", expected: .caseReport),
         // Animal-only work: MeSH Animals without Humans, or the flag.
         Case(types: ["Journal Article"], mesh: ["Animals", "Rats", "Ketamine"], expected: .preclinical),

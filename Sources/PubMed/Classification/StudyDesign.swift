@@ -12,7 +12,7 @@
 /// | `observational` | observational | Observational Study, Twin Study; cohort/case-control/cross-sectional/prospective/retrospective MeSH or text; weakly Comparative/Multicenter/Validation/Evaluation Study |
 /// | `caseReport` | case report | Case Reports |
 /// | `guideline` | guideline | (Practice) Guideline, Consensus Development Conference |
-/// | `review` | review | Review, Scoping Review |
+/// | `review` | review | Review, Scoping Review (a Review titled as a systematic review or meta-analysis is that) |
 /// | `editorial` | editorial | Editorial, Comment, Letter, News (opinion rather than data) |
 /// | `preclinical` | preclinical | animal-only work: veterinary trial types, `Animals` MeSH without `Humans`, or an explicit flag |
 /// | `other` | other | nothing above (e.g. only "Journal Article"; a book without design types) |
@@ -55,7 +55,11 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
         let mesh = Set(meshDescriptors.map { $0.lowercased() })
         let fromTypes = StudyDesign.allCases.first { design in StudyDesign.typeNames[design]!.contains { types.contains($0) } }
         let animalOnly = isAnimalStudy || (mesh.contains("animals") && !mesh.contains("humans"))
-        if let design = fromTypes, design.isSecondary || design == .preclinical || !animalOnly {
+        if fromTypes == .review, let kind = StudyDesign.reviewKind(title: title) {
+            // "Review" is often all PubMed says of a systematic review or meta-analysis not yet
+            // fully indexed; its title says which it is.
+            self = kind
+        } else if let design = fromTypes, design.isSecondary || design == .preclinical || !animalOnly {
             self = design
         } else if animalOnly {
             self = .preclinical
@@ -166,6 +170,13 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
                 return false
             }
         }
+    }
+
+    /// A meta-analysis or systematic review named by its title, if any.
+    private static func reviewKind(title: String) -> StudyDesign? {
+        if ["meta-analysis", "meta-analyses", "metaanalysis"].contains(where: { text(title, contains: $0) }) { return .metaAnalysis }
+        if text(title, contains: "systematic review") { return .systematicReview }
+        return nil
     }
 
     /// The design suggested by the title and the start of the abstract, if any.
