@@ -64,6 +64,7 @@ struct RankingModelTests {
     @Test("a model file with other features or a broken tree is refused, naming the file")
     func refusesBadFiles() throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let wrongFeatures = dir.url.appendingPathComponent("features.json")
         try Data(#"{"features":["x"],"trees":[]}"#.utf8).write(to: wrongFeatures)
         #expect(throws: RankingModel.ModelError.self) { try RankingModel.load(path: wrongFeatures.path) }
