@@ -89,7 +89,7 @@ def features(cid, p):
     # plain idf versions, to show what the weights add
     return dict(rec=rec, sent=sent, tit=tit, bm=minmax(bm), wsum=0.7 * minmax(bm) + 0.7 * sent + 0.3 * rec + 0.2 * tit)
 
-if __name__ == '__main__':
+if __name__ == '__main__' and 'ltr' not in sys.argv:
     E = [c['id'] for c in EVEN]; O = [c['id'] for c in ODD]
     for kind in ('logreg', 'gbm'):
         pe, auc_e = fit_predict(O, E, kind); po, auc_o = fit_predict(E, O, kind)
@@ -116,3 +116,19 @@ if __name__ == '__main__':
             sc = {cid: DATA[cid]['base'] + wt * F[cid][name] if F[cid] else DATA[cid]['base'] for cid in P}
             e, o, a, _ = evaluate_scores(sc)
             print(f'  ORACLE {name} w={wt}: even {e:.4f} odd {o:.4f} all {a:.4f}', flush=True)
+
+def lambdarank_with_necessity():
+    """The necessity-weighted coverages (tree model, cross-fitted) as extra lambdarank features (200 × 7)."""
+    import trial_lambdarank as L
+    E = [c['id'] for c in EVEN]; O = [c['id'] for c in ODD]
+    pe, _ = fit_predict(O, E, 'gbm'); po, _ = fit_predict(E, O, 'gbm'); P = {**pe, **po}
+    for i in L.MAT:
+        if L.MAT[i] is None: continue
+        F = features(i, P[i]); n = len(DATA[i]['ds'])
+        extra = [F.get(k, np.zeros(n)) for k in ('rec', 'sent', 'tit', 'bm')]
+        L.MAT[i] = (np.column_stack([L.MAT[i][0], *extra]), L.MAT[i][1])
+    L.FEATS = L.FEATS + ['nec_rec', 'nec_sent', 'nec_tit', 'nec_bm']
+    pe = L.predict(L.train(O, L.PARAMS, 200), E); po = L.predict(L.train(E, L.PARAMS, 200), O)
+    print(f'lambdarank + necessity features: even (trained on odd) {L.score(pe, E):.4f} odd (trained on even) {L.score(po, O):.4f}')
+
+if __name__ == '__main__' and 'ltr' in sys.argv: lambdarank_with_necessity()
