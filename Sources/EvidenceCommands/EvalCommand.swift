@@ -37,6 +37,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Whole-record coverage of the claim's words (0...1) that also lets the top record get a label.", valueName: "share"))
     var recordLabelCoverage: Double?
 
+    @Option(help: ArgumentHelp("The learned reranker: a model file written by scripts/scifact-replica/trial_lambdarank.py, or 'none' for the linear score alone (default: the built-in model).", valueName: "file|none"))
+    var rankingModel: String?
+
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
@@ -69,6 +72,7 @@ struct EvalCommand: ParsableCommand {
         var weights = EvidenceLinker.RankingWeights()
         if let labelCoverage { weights.labelThreshold = labelCoverage }
         if let recordLabelCoverage { weights.recordLabelThreshold = recordLabelCoverage }
+        if let rankingModel { weights.model = rankingModel == "none" ? nil : try RankingModel.load(path: rankingModel) }
 
         let start = Date()
         var ours: [String: EvaluationMetrics.Prediction] = [:]

@@ -142,6 +142,42 @@ struct CheckCommandTests {
         #expect(throws: (any Error).self) { try EvalCommand.parse([claims, "--half", "third"]) }
     }
 
+    @Test("eval --ranking-model: a model file reranks, 'none' keeps the linear score, a bad file is refused by name")
+    func evalRankingModel() throws {
+        let directory = try Self.index()
+        defer { directory.remove() }
+        let claims = directory.path("labelled.jsonl")
+        try """
+            {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "evidence": {}, "cited_doc_ids": ["9000001"]}
+
+            """.write(toFile: claims, atomically: true, encoding: .utf8)
+        struct Line: Decodable { var id: String; var ranked: [[String]] }
+        func ranking(_ model: String) throws -> [String] {
+            let path = directory.path("ranking-\(UUID().uuidString).jsonl")
+            try EvalCommand.parse([claims, "--index", directory.path("index.sqlite"), "--ranking-output", path, "--ranking-model", model])
+                .run(output: .capturing())
+            let line = try JSONDecoder().decode(Line.self, from: Data(try String(contentsOfFile: path, encoding: .utf8).utf8))
+            return line.ranked.map { $0[0] }
+        }
+        // One leaf: every record scores the same, so the order falls back to the PMID, except that the
+        // retracted record (9000003) is still halved and comes last.
+        let constant = directory.path("constant.json")
+        try JSONEncoder().encode(RankingModel(features: RankingModel.featureNames,
+                                              trees: [RankingModel.Tree(feature: [-1], threshold: [0], left: [-1], right: [-1], value: [1])]))
+            .write(to: URL(fileURLWithPath: constant))
+        let linear = try ranking("none")
+        try #require(linear.count >= 3)
+        let tied = try ranking(constant)
+        let retracted = "9000003"
+        #expect(tied == linear.filter { $0 != retracted }.sorted { Int($0)! < Int($1)! } + [retracted])
+        #expect(tied != linear)
+        let broken = directory.path("broken.json")
+        try "{}".write(toFile: broken, atomically: true, encoding: .utf8)
+        do { _ = try ranking(broken); Issue.record("accepted a file that is not a model") } catch let error as RankingModel.ModelError {
+            #expect(error.description.contains("broken.json"))
+        }
+    }
+
     @Test("eval writes its ranking, one line per claim, for offline trials")
     func evalRankingOutput() throws {
         let directory = try Self.index()
