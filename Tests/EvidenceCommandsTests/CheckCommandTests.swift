@@ -178,6 +178,36 @@ struct CheckCommandTests {
         }
     }
 
+    @Test("eval says when the ranking model was trained on the claims it scores (in-sample figures)")
+    func evalInSample() throws {
+        let directory = try Self.index()
+        defer { directory.remove() }
+        let claims = directory.path("labelled.jsonl")
+        try """
+            {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "evidence": {}, "cited_doc_ids": ["9000001"]}
+            {"id": 2, "claim": "Ketamine is an opioid.", "evidence": {}, "cited_doc_ids": ["9000001"]}
+
+            """.write(toFile: claims, atomically: true, encoding: .utf8)
+        let leaf = RankingModel.Tree(feature: [-1], threshold: [0], left: [-1], right: [-1], value: [1])
+        // Trained on the first claim, written with other case and spacing.
+        let trained = RankingModel(features: RankingModel.featureNames, trees: [leaf],
+                                   trainingClaims: [RankingModel.claimFingerprint("ketamine  infusion produces a RESPONSE in treatment resistant depression")])
+        let other = RankingModel(features: RankingModel.featureNames, trees: [leaf], trainingClaims: [RankingModel.claimFingerprint("Statins work.")])
+        for (model, note) in [(trained, "note: 1 of these 2 claims trained the ranking model"), (other, nil)] {
+            let path = directory.path("model-\(UUID().uuidString).json")
+            try JSONEncoder().encode(model).write(to: URL(fileURLWithPath: path))
+            let output = CommandOutput.capturing()
+            try EvalCommand.parse([claims, "--index", directory.path("index.sqlite"), "--ranking-model", path]).run(output: output)
+            if let note { #expect(output.standardOutput.contains(note), "\(output.standardOutput)") } else { #expect(!output.standardOutput.contains("note:")) }
+            let json = CommandOutput.capturing()
+            try EvalCommand.parse([claims, "--index", directory.path("index.sqlite"), "--ranking-model", path, "--json"]).run(output: json)
+            #expect(json.standardOutput.contains("\"claimsInModelTraining\" : \(note == nil ? 0 : 1)"))
+        }
+        // The built-in model knows its 807 distinct SciFact training claims.
+        #expect(RankingModel.sciFact.trainingClaims?.count == 807)
+        #expect(RankingModel.sciFact.trainedOn(["Ketamine is an opioid."]) == 0)
+    }
+
     @Test("eval writes its ranking, one line per claim, for offline trials")
     func evalRankingOutput() throws {
         let directory = try Self.index()

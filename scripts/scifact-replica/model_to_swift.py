@@ -1,7 +1,20 @@
 """Writes a model exported by trial_lambdarank.py (ranking-model-all.json) as the built-in
-RankingModel.sciFact: python3 model_to_swift.py /tmp/sfpy/ranking-model-all.json > Sources/Claims/Linking/RankingModel+SciFact.swift"""
+RankingModel.sciFact, with the fingerprints of the claims it was trained on (so `evidence eval` can
+say when its figures are in-sample):
+python3 model_to_swift.py /tmp/sfpy/ranking-model-all.json ../shared/eval/scifact/claims_train.jsonl > Sources/Claims/Linking/RankingModel+SciFact.swift"""
 import json, sys
 m = json.load(open(sys.argv[1]))
+
+def fingerprint(text):
+    """RankingModel.claimFingerprint: 64-bit FNV-1a over ASCII letters and digits, lower-cased."""
+    h = 0xcbf29ce484222325
+    for b in text.encode('utf-8'):
+        if 0x41 <= b <= 0x5A: b |= 0x20
+        elif not (0x61 <= b <= 0x7A or 0x30 <= b <= 0x39): continue
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+trained = sorted({fingerprint(json.loads(l)['claim']) for l in open(sys.argv[2]) if l.strip()})
 lines = ['{"features":' + json.dumps(m['features'], separators=(',', ':')) + ',"trees":[']
 lines += [json.dumps(t, separators=(',', ':')) + (',' if i + 1 < len(m['trees']) else '') for i, t in enumerate(m['trees'])]
 lines += [']}']
@@ -12,8 +25,15 @@ print('extension RankingModel {')
 print('    /// The reranker trained on the SciFact training claims (see `docs/check-report-schema.md`, "Ranking").')
 print('    public static let sciFact: RankingModel = {')
 print('        // The literal is checked by RankingModelTests; a decoding failure here is a build defect, not bad input.')
-print('        (try? JSONDecoder().decode(RankingModel.self, from: Data(json.utf8))) ?? RankingModel(features: featureNames, trees: [])')
+print('        var model = (try? JSONDecoder().decode(RankingModel.self, from: Data(json.utf8))) ?? RankingModel(features: featureNames, trees: [])')
+print('        model.trainingClaims = Set(trainingFingerprints)')
+print('        return model')
 print('    }()\n')
+print(f'    /// Fingerprints of the {len(trained)} training claims (`claimFingerprint`).')
+print('    private static let trainingFingerprints: [UInt64] = [')
+for i in range(0, len(trained), 6):
+    print('        ' + ', '.join(f'0x{h:016x}' for h in trained[i:i + 6]) + ',')
+print('    ]\n')
 print('    private static let json = #"""')
 for line in lines: print(line)
 print('"""#')

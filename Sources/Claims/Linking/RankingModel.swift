@@ -39,9 +39,35 @@ public struct RankingModel: Hashable, Sendable, Codable {
     /// The trees; the score is the sum of their outputs.
     public var trees: [Tree]
 
+    /// Fingerprints (`claimFingerprint`) of the claims the model was trained on, when known, so
+    /// that an evaluation on them can say its figures are in-sample.
+    public var trainingClaims: Set<UInt64>?
+
     /// Creates a model from its trees.
-    public init(features: [String], trees: [Tree]) {
-        self.features = features; self.trees = trees
+    public init(features: [String], trees: [Tree], trainingClaims: Set<UInt64>? = nil) {
+        self.features = features; self.trees = trees; self.trainingClaims = trainingClaims
+    }
+
+    /// A claim's fingerprint: 64-bit FNV-1a over its ASCII letters and digits, lower-cased (so
+    /// spacing, punctuation and case do not matter). `model_to_swift.py` computes the same.
+    public static func claimFingerprint(_ claim: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in claim.utf8 {
+            let folded: UInt8
+            switch byte {
+            case 0x41...0x5A: folded = byte | 0x20
+            case 0x61...0x7A, 0x30...0x39: folded = byte
+            default: continue
+            }
+            hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// How many of `claims` the model was trained on (0 when that is not known).
+    public func trainedOn<S: Sequence>(_ claims: S) -> Int where S.Element == String {
+        guard let trainingClaims, !trainingClaims.isEmpty else { return 0 }
+        return claims.filter { trainingClaims.contains(Self.claimFingerprint($0)) }.count
     }
 
     /// Errors reading a model file.

@@ -78,4 +78,13 @@ struct RankingModelTests {
         try JSONEncoder().encode(RankingModel(features: RankingModel.featureNames, trees: [Self.tree])).write(to: good)
         #expect(try RankingModel.load(path: good.path).trees == [Self.tree])
     }
+
+    @Test("the built-in model knows every SciFact training claim it was trained on",
+          .enabled(if: SharedData.isAvailable("eval/scifact/claims_train.jsonl")))
+    func trainingClaims() throws {
+        let claims = try EvaluationMetrics.readClaims(path: try SharedData.url("eval/scifact/claims_train.jsonl").path)
+        #expect(claims.count == 809)
+        #expect(RankingModel.sciFact.trainedOn(claims.map(\.claim)) == claims.count)
+        #expect(RankingModel.sciFact.trainedOn(claims.map { $0.claim + " (reworded)" }) == 0)
+    }
 }
