@@ -37,8 +37,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("lexicon"), help: ArgumentHelp("An extra lexicon file merged on top of Corpus/lexicon/*.json (repeatable).", valueName: "file"))
     var lexicons: [String] = []
 
-    @Option(help: ArgumentHelp("The folder of default lexicons.", valueName: "dir"))
-    var lexiconDirectory: String = Lexicon.defaultDirectory
+    @Option(help: ArgumentHelp("""
+        The folder of default lexicons (default: Corpus/lexicon in the working directory, else in the project         of the index, else in the project evidence was built in).
+        """, valueName: "dir"))
+    var lexiconDirectory: String?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -65,10 +67,12 @@ struct CheckCommand: ParsableCommand {
 
     /// Runs the command, writing to `output`.
     func run(output commandOutput: CommandOutput) throws {
-        let lexicon = try Lexicon.loadMerged(directory: lexiconDirectory, extra: lexicons)
         guard FileManager.default.fileExists(atPath: indexOptions.index) else {
             throw ValidationError("no index at \(indexOptions.index): run 'evidence ingest FILES' first, or pass --index PATH")
         }
+        // Batch claims may go without one (as `evidence eval` does); an article may not.
+        let lexicon = try LexiconLocation.load(directory: lexiconDirectory, extra: lexicons, indexPath: indexOptions.index,
+                                               required: article != nil)
         let store = try ArticleStore(path: indexOptions.index, create: false)
         defer { store.close() }
         let checker = ClaimChecker(lexicon: CompiledLexicon(lexicon), index: StoreEvidenceIndex(store: store))

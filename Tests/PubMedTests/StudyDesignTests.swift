@@ -36,6 +36,9 @@ struct StudyDesignTests {
         Case(types: ["Randomized Controlled Trial, Veterinary"], expected: .preclinical),
         // Types beat text cues.
         Case(types: ["Review"], title: "A randomized double-blind trial", expected: .review),
+        // …except that a "Review" whose title names a systematic review or meta-analysis is one.
+        Case(types: ["Journal Article", "Review"], title: "Psychedelic-assisted therapies in TRD: a systematic review", expected: .systematicReview),
+        Case(types: ["Review"], title: "Ketamine for depression: a systematic review and meta-analysis", expected: .metaAnalysis),
         Case(types: ["Case Reports"], abstract: "A retrospective cohort of one.", expected: .caseReport),
         // Animal-only work: MeSH Animals without Humans, or the flag.
         Case(types: ["Journal Article"], mesh: ["Animals", "Rats", "Ketamine"], expected: .preclinical),
@@ -55,6 +58,14 @@ struct StudyDesignTests {
         Case(types: ["Journal Article"], abstract: "We analysed a national registry.", expected: .observational),
         Case(types: ["Journal Article"], title: "Catatonia after ketamine: a case report", expected: .caseReport),
         Case(types: ["Journal Article"], title: "Ketamine in depression: a narrative review", expected: .review),
+        // A review says what it is before the trial words it uses about its sources count.
+        Case(types: ["Journal Article"], title: "A scoping review: ketamine with psychotherapy",
+             abstract: "Forty-seven studies were identified including 4/47 (9%) randomized controlled trials.", expected: .review),
+        Case(types: ["Journal Article"], abstract: "This systematic review included 12 randomized, double-blind trials.", expected: .systematicReview),
+        Case(types: ["Journal Article"], abstract: "We conducted a systematic review and meta-analysis of randomised trials.", expected: .metaAnalysis),
+        Case(types: ["Journal Article"], abstract: "This scoping review maps 47 studies, 4 of them randomized.", expected: .review),
+        Case(types: ["Journal Article"], title: "Ketamine for depression", abstract: "Patients were randomized to ketamine; a previous review found...",
+             expected: .randomizedControlledTrial),
         // Abstract cues only count in the first 600 characters; title-only cues ignore the abstract.
         Case(types: ["Journal Article"], abstract: String(repeating: "x", count: 700) + " randomized", expected: .other),
         Case(types: ["Journal Article"], abstract: "Unlike the earlier meta-analysis, we...", expected: .other),

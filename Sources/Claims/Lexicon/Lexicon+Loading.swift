@@ -1,8 +1,43 @@
 import Foundation
 
 extension Lexicon {
-    /// The default lexicon folder, relative to the working directory.
+    /// The default lexicon folder, relative to a project folder.
     public static let defaultDirectory = "Corpus/lexicon"
+
+    /// Whether the lexicon holds nothing to read claims with: no concept and no claim cue.
+    public var isEmpty: Bool { concepts.isEmpty && adverseEffects.isEmpty && risks.isEmpty && claimCues.isEmpty }
+
+    /// Where the default lexicon folder is looked for, in order: `Corpus/lexicon` under the
+    /// working directory; in the project an index lives in (`…/Index/evidence.sqlite` →
+    /// `…/Corpus/lexicon`, and beside the index); and in the project the executable was
+    /// built in (`…/.build/release/evidence` → `…/Corpus/lexicon`). Paths are absolute.
+    public static func defaultDirectoryCandidates(workingDirectory: String, indexPath: String?, executablePath: String?) -> [String] {
+        func absolute(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: workingDirectory).appendingPathComponent(path)
+        }
+        var folders: [URL] = [URL(fileURLWithPath: workingDirectory)]
+        if let indexPath {
+            let folder = absolute(indexPath).deletingLastPathComponent()
+            folders += [folder.deletingLastPathComponent(), folder]
+        }
+        if let executablePath {
+            // .build/<triple>/release/evidence or .build/release/evidence: up to four levels.
+            var folder = absolute(executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+            for _ in 0..<4 {
+                folder = folder.deletingLastPathComponent()
+                folders.append(folder)
+            }
+        }
+        var seen = Set<String>()
+        return folders.map { $0.appendingPathComponent(defaultDirectory).standardizedFileURL.path }.filter { seen.insert($0).inserted }
+    }
+
+    /// The first of `candidates` that holds at least one `*.json` lexicon, or nil.
+    public static func firstLexiconDirectory(in candidates: [String]) -> String? {
+        candidates.first { directory in
+            (try? FileManager.default.contentsOfDirectory(atPath: directory))?.contains { $0.hasSuffix(".json") } ?? false
+        }
+    }
 
     /// Reads one lexicon file, checking its schema version.
     public static func load(path: String) throws -> Lexicon {

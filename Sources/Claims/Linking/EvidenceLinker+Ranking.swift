@@ -15,6 +15,8 @@ extension EvidenceLinker {
         public var labelThreshold = 0.5
         /// …or whole-record coverage.
         public var recordLabelThreshold = 0.55
+        /// The learned reranker applied over the linear score (nil: rank by the linear score alone).
+        public var model: RankingModel? = RankingModel.sciFact
         public init() {}
     }
 
@@ -45,6 +47,7 @@ extension EvidenceLinker {
         struct Scored {
             var analysis: RecordAnalysis; var score: Double; var best: RecordAnalysis.Sentence?; var coverage: Double; var recordCoverage: Double
             var coverages: [Double]
+            var candidate: RankingModel.Candidate
         }
         var scored: [Scored] = []
         for record in records {
@@ -64,12 +67,29 @@ extension EvidenceLinker {
             let recordCoverage = coverage(analysis.allStems)
             // A retracted record is shown, flagged, but never ranked as the best evidence.
             let retraction = record.isRetracted ? 0.5 : 1.0
+            let titleCoverage = coverage(analysis.titleStems)
             let score = retraction * (weights.retrieval * record.retrievalScore / max(maxRetrieval, 1e-9) + weights.sentence * max(0, bestCoverage)
-                + weights.record * recordCoverage + weights.pairs * pairScore + weights.title * coverage(analysis.titleStems))
+                + weights.record * recordCoverage + weights.pairs * pairScore + weights.title * titleCoverage)
+            let adjacent = zip(analysis.sentences, analysis.sentences.dropFirst()).map { coverage($0.stems.union($1.stems)) }.max() ?? 0
+            let candidate = RankingModel.Candidate(
+                linearScore: score, retrieval: record.retrievalScore / max(maxRetrieval, 1e-9), present: uniqueStems.map(analysis.allStems.contains),
+                sentenceCoverage: max(0, bestCoverage), adjacentCoverage: adjacent, titleCoverage: titleCoverage, pairShare: pairScore,
+                wordCount: analysis.sentences.map(\.tokens.count).reduce(0, +))
             scored.append(Scored(analysis: analysis, score: score, best: best, coverage: max(0, bestCoverage), recordCoverage: recordCoverage,
-                                 coverages: coverages))
+                                 coverages: coverages, candidate: candidate))
         }
         scored.sort { ($0.score, -$0.analysis.record.pmid.value) > ($1.score, -$1.analysis.record.pmid.value) }
+        if let model = weights.model, !model.trees.isEmpty {
+            // The learned reranker: its score replaces the linear one (rescaled to 0...1), a retracted record still halved.
+            let features = RankingModel.features(of: scored.map(\.candidate), idf: uniqueStems.map { idf[$0] ?? 1 })
+            let raw = features.map(model.score)
+            let low = raw.min() ?? 0, high = raw.max() ?? 1
+            for i in scored.indices {
+                let scaled = high > low ? (raw[i] - low) / (high - low) : 1
+                scored[i].score = (scored[i].analysis.record.isRetracted ? 0.5 : 1.0) * scaled
+            }
+            scored.sort { ($0.score, -$0.analysis.record.pmid.value) > ($1.score, -$1.analysis.record.pmid.value) }
+        }
         let top = scored.first?.score ?? 1
         var result: [Citation] = []
         for (rank, item) in scored.prefix(depth).enumerated() {

@@ -15,6 +15,15 @@ public final class EvidenceLinker {
     public var candidateLimit = 40
     /// Below this relevance (0…1) a sentence is not evidence for the claim.
     public var relevanceThreshold = 0.5
+    /// How much less an aim or methods sentence counts when choosing a record's quote.
+    static let reportingPreference = 0.8
+
+    /// Whether a sentence in `role` can support or contradict `claim`: one that reports, or a
+    /// method for a claim on how long something takes ("a single 40-minute infusion" is where
+    /// a trial says how long its infusions last). Aims never do.
+    static func bears(_ role: SentenceRole, on claim: Claim) -> Bool {
+        role.reports || (role == .methods && claim.type == .duration)
+    }
     /// Citations kept per claim.
     public var maxCitations = 10
     /// Broader queries run only while fewer candidates than this were found.
@@ -102,14 +111,17 @@ public final class EvidenceLinker {
 
     func bestCitation(for claim: Claim, in analysis: RecordAnalysis, weights: [String: Double]) -> Citation? {
         let focus = queries.focusConcepts(of: claim)
-        var best: (sentence: RecordAnalysis.Sentence, relevance: Double)?
+        // The quote is the most relevant sentence; one that states an aim or a method is taken
+        // only when no sentence that reports comes close (within `reportingPreference`).
+        var best: (sentence: RecordAnalysis.Sentence, relevance: Double, preference: Double)?
         for sentence in analysis.sentences {
             let relevance = self.relevance(of: sentence, in: analysis, claim: claim, focus: focus, weights: weights)
-            if relevance.score >= relevanceThreshold, best == nil || relevance.score > best!.relevance {
-                best = (sentence, relevance.score)
+            let preference = relevance.score * (Self.bears(sentence.role, on: claim) ? 1 : Self.reportingPreference)
+            if relevance.score >= relevanceThreshold, best == nil || preference > best!.preference {
+                best = (sentence, relevance.score, preference)
             }
         }
-        guard let (sentence, relevance) = best else { return nil }
+        guard let (sentence, relevance, _) = best else { return nil }
         let flags = specificityFlags(claim: claim, analysis: analysis, sentence: sentence)
         let timeContext = sentence.numbers.first { $0.kind == .timePoint }
         var comparison: QuantityComparison?
@@ -215,9 +227,7 @@ public final class EvidenceLinker {
         var quantityScore = 0.5
         var quantityWeight = 0.1
         if let quantity = slots.quantity, [.efficacy, .onset, .duration].contains(claim.type) {
-            let comparable = sentence.numbers.contains { n in
-                quantity.kind == .percentage ? n.kind == .percentage : (n.kind == .duration || n.kind == .timePoint)
-            }
+            let comparable = sentence.numbers.contains { QuantityComparison.comparable(claim: quantity, evidence: $0) }
             quantityScore = comparable ? 1 : 0.2
             quantityWeight = quantity.kind == .percentage ? 0.25 : 0.15
         }
@@ -253,8 +263,8 @@ public final class EvidenceLinker {
     func judgeStance(claim: Claim, sentence: RecordAnalysis.Sentence, comparison: QuantityComparison?, flags: [String]) -> (Stance, Double) {
         let signals = sentence.signals
         let claimNegated = claim.slots.negated
-        // A question (often a title) asks; it does not report.
-        if sentence.sentence.text.hasSuffix("?") { return (.mentions, 0.2) }
+        // A question (often a title) asks; it does not report. Nor does an aim or a method.
+        if sentence.sentence.text.hasSuffix("?") || !Self.bears(sentence.role, on: claim) { return (.mentions, 0.2) }
         if let comparison, claim.slots.outcome == nil || sentence.concepts.contains(claim.slots.outcome!.id) {
             let isPercent = comparison.evidence.kind == .percentage
             switch comparison.agreement {

@@ -11,6 +11,8 @@ struct RecordAnalysis {
         var conceptMatches: [PhraseMatch<String>]
         var numbers: [ReportedNumber]
         var signals: StanceSignals
+        /// Aim, methods, results…: only sentences that report can support or contradict.
+        var role: SentenceRole
     }
 
     var record: EvidenceRecord
@@ -36,8 +38,10 @@ struct RecordAnalysis {
             let concepts = Set(matches.map(\.payload))
             all.formUnion(concepts)
             let found = numbers.numbers(in: text, span: TextSpan(start: 0, end: text.count))
+            let signals = stance.signals(in: tokens)
             return Sentence(sentence: sentence, tokens: tokens, stems: Set(tokens.map(\.stem)), concepts: concepts, conceptMatches: matches,
-                            numbers: found, signals: stance.signals(in: tokens))
+                            numbers: found, signals: signals,
+                            role: SentenceRole.of(sentence, numbers: found, hasFindingWord: signals.findings > 0 || signals.isNegative))
         }
         for term in record.meshTerms {
             all.formUnion(lexicon.conceptMatches(in: WordTokenizer.tokens(of: ScalarText(term))).map(\.payload))

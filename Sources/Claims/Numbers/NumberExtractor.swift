@@ -47,7 +47,8 @@ public struct NumberExtractor: Sendable {
         var result: [ReportedNumber] = []
         var i = 0
         while i < lexemes.count {
-            if let (number, next) = read(lexemes, at: i, text: text) {
+            if var (number, next) = read(lexemes, at: i, text: text) {
+                if number.kind == .percentage { number.measure = Self.measure(LexemeCursor(lexemes), first: i, next: next) }
                 result.append(number)
                 i = next
             } else {
@@ -127,6 +128,8 @@ public struct NumberExtractor: Sendable {
             n.low = min(first, second); n.high = max(first, second); n.unit = "%"
             return (n, i + 4)
         }
+        // The level of an interval whose bounds were not read ("95% CI" alone) is not a rate.
+        if lx.isPercent(i + 1), lx.isWord(i + 2, ["ci", "cri", "cis", "confidence", "credible"]) { return nil }
         // Percentage, with an optional "(24/45)" or "of 86" after it.
         if lx.isPercent(i + 1) {
             var n = make(.percentage, l, i, i + 1, text)
@@ -199,6 +202,53 @@ public struct NumberExtractor: Sendable {
         return nil
     }
 
+    // MARK: What a percentage measures
+
+    /// Nouns that make "a 50% reduction" a change rather than a share.
+    static let changeNouns: Set<String> = [
+        "reduction", "reductions", "decrease", "decreases", "decline", "declines", "drop", "drops", "fall", "falls",
+        "improvement", "improvements", "increase", "increases", "rise", "rises", "change", "changes", "worsening",
+        "gain", "gains", "loss", "losses", "decrement", "increment", "elevation", "lowering",
+        // Comparatives: "30% lower risk", "50% more likely" compare two rates.
+        "lower", "higher", "greater", "less", "more", "fewer", "smaller", "larger",
+    ]
+    /// Verbs that make "reduced by 50%" a change.
+    static let changeVerbs: Set<String> = [
+        "reduced", "reduce", "reduces", "reducing", "decreased", "decrease", "decreases", "decreasing", "increased",
+        "increase", "increases", "increasing", "improved", "improve", "improves", "improving", "fell", "dropped",
+        "declined", "rose", "lowered", "lowers", "raised", "raises", "changed", "cut", "cuts", "diminished", "diminishes",
+    ]
+
+    /// What the percentage read from lexemes `first..<next` measures: a change when a change noun
+    /// follows it ("50% reduction", "50% or greater decrease") or a change verb and "by" come
+    /// before it ("reduced by 30%"); a threshold when such a change is also bounded ("≥50%",
+    /// "at least 50%", "50% or more").
+    static func measure(_ lx: LexemeCursor, first: Int, next: Int) -> ReportedNumber.Measure? {
+        var after = next
+        var bounded = false
+        // "50% or more reduction", "50% or greater decrease", "a 50 percent or higher change"
+        if lx.isWord(after, ["or"]), lx.isWord(after + 1, ["more", "greater", "higher", "larger", "above", "less", "lower", "fewer", "below"]) {
+            bounded = true
+            after += 2
+        }
+        var isChange = false
+        if let word = lx.word(after), changeNouns.contains(word) { isChange = true }
+        // "reduced by 30%", "cuts symptoms by 50%": a change verb up to four words before "by".
+        if lx.isWord(first - 1, ["by"]) {
+            var k = first - 2
+            while k >= max(0, first - 6), let word = lx.word(k) {
+                if changeVerbs.contains(word) { isChange = true; break }
+                k -= 1
+            }
+        }
+        guard isChange else { return nil }
+        if lx.relation(first - 1).map({ $0 != "=" }) == true { bounded = true }
+        if lx.isWord(first - 1, ["least", "than", "over", "under", "minimum"]) { bounded = true }
+        // "a decrease of at least 50%" / "defined as ≥50%": the bound reads before the number.
+        if lx.isWord(first - 2, ["at"]), lx.isWord(first - 1, ["least"]) { bounded = true }
+        return bounded ? .threshold : .change
+    }
+
     private func confidenceInterval(_ lx: LexemeCursor, _ l: [Lexeme], _ i: Int, _ text: ScalarText) -> (ReportedNumber, Int)? {
         var j = i
         var level: Double?
@@ -210,6 +260,8 @@ public struct NumberExtractor: Sendable {
         } else {
             return nil
         }
+        // "95% confidence interval [CI] = −5.71 to −2.05": the abbreviation in brackets after the words.
+        if (lx.isSymbol(j, "[") || lx.isSymbol(j, "(")), lx.isWord(j + 1, ["ci", "cri", "cis"]), lx.isSymbol(j + 2, "]") || lx.isSymbol(j + 2, ")") { j += 3 }
         while lx.isSymbol(j, ",") || lx.isSymbol(j, ":") || lx.isSymbol(j, "=") || lx.isSymbol(j, "[") || lx.isSymbol(j, "(") { j += 1 }
         guard let low = lx.number(j), lx.isRangeJoiner(j + 1) || lx.isSymbol(j + 1, ",") || lx.isSymbol(j + 1, ";"),
               let high = lx.number(j + 2) else { return nil }

@@ -34,7 +34,7 @@ public struct QuantityComparison: Hashable, Sendable, Codable {
         let isTime: Bool
         switch (claim.kind, evidence.kind) {
         case (.percentage, .percentage):
-            guard let c = bounds(claim, time: false), let e = bounds(evidence, time: false) else { return nil }
+            guard comparable(claim: claim, evidence: evidence), let c = bounds(claim, time: false), let e = bounds(evidence, time: false) else { return nil }
             claimBounds = c; evidenceBounds = e; tolerance = percentTolerance; isTime = false
         case (.duration, .duration), (.duration, .timePoint), (.timePoint, .timePoint), (.timePoint, .duration):
             guard let c = bounds(claim, time: true), let e = bounds(evidence, time: true) else { return nil }
@@ -74,6 +74,20 @@ public struct QuantityComparison: Hashable, Sendable, Codable {
             text += ", \(context.summary)"
         }
         return QuantityComparison(agreement: agreement, direction: direction, evidence: evidence, description: text)
+    }
+
+    /// Whether an evidence number can bear on a claim's number at all: percentages when they
+    /// measure the same thing (shares with shares, changes with changes; a cut-off such as
+    /// "≥50% improvement" defines response and is never a result), times with times.
+    public static func comparable(claim: ReportedNumber, evidence: ReportedNumber) -> Bool {
+        switch (claim.kind, evidence.kind) {
+        case (.percentage, .percentage):
+            return evidence.measure != .threshold && claim.measure != .threshold && claim.measure == evidence.measure
+        case (.duration, .duration), (.duration, .timePoint), (.timePoint, .timePoint), (.timePoint, .duration):
+            return true
+        default:
+            return false
+        }
     }
 
     private static func bounds(_ n: ReportedNumber, time: Bool) -> (Double, Double)? {

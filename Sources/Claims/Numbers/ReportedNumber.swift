@@ -19,8 +19,19 @@ public struct ReportedNumber: Hashable, Sendable, Codable {
         case duration
     }
 
+    /// What a percentage measures, when it is not a share of people or events.
+    public enum Measure: String, Hashable, Sendable, Codable {
+        /// A relative change in a score or rate ("a 50% reduction in MADRS", "reduced by 30%").
+        case change
+        /// A change used as a cut-off ("≥50% improvement", "a 50% or greater decrease"): a
+        /// definition of response or an eligibility criterion, not a result.
+        case threshold
+    }
+
     /// What the number is.
     public var kind: Kind
+    /// For percentages: what they measure; nil for a share ("52.9% responded", "50–70% of people").
+    public var measure: Measure?
     /// A point value (percent for percentages; count for sample sizes; the p for p-values).
     public var value: Double?
     /// The lower bound of a range or interval.
@@ -60,9 +71,18 @@ public struct ReportedNumber: Hashable, Sendable, Codable {
     public var summary: String {
         switch kind {
         case .percentage:
-            if let low, let high { return "\(Self.format(low))–\(Self.format(high))%" }
-            var s = "\(Self.format(value ?? 0))%"
-            if let numerator, let denominator { s += " (\(numerator)/\(denominator))" } else if let numerator { s += " (n=\(numerator))" }
+            var s: String
+            if let low, let high {
+                s = "\(Self.format(low))–\(Self.format(high))%"
+            } else {
+                s = "\(Self.format(value ?? 0))%"
+                if let numerator, let denominator { s += " (\(numerator)/\(denominator))" } else if let numerator { s += " (n=\(numerator))" }
+            }
+            switch measure {
+            case .change?: s += " change"
+            case .threshold?: s += " cut-off"
+            case nil: break
+            }
             return s
         case .sampleSize: return "n = \(Self.format(value ?? 0))"
         case .confidenceInterval:

@@ -24,7 +24,7 @@ struct BenchCheckCommand: ParsableCommand {
     var shared: String = "../shared"
     @Option(help: ArgumentHelp("Where the generated file and the bench index are kept between runs.", valueName: "dir"))
     var work: String = "Index/bench"
-    @Option(help: "Lexicon folder.") var lexiconDirectory: String = Lexicon.defaultDirectory
+    @Option(help: "Lexicon folder (default: found as for 'evidence check').") var lexiconDirectory: String?
     @Option(help: "The target, in seconds, for the median check time.") var target: Double = 2.0
 
     func validate() throws {
@@ -63,7 +63,7 @@ struct BenchCheckCommand: ParsableCommand {
                 throw ValidationError("bench index build failed: \(report.summary)")
             }
         }
-        let lexicon = CompiledLexicon(try Lexicon.loadMerged(directory: lexiconDirectory))
+        let lexicon = CompiledLexicon(try LexiconLocation.load(directory: lexiconDirectory, extra: [], indexPath: indexPath, required: true))
         let document = try ArticleDocument(contentsOf: article)
         let store = try ArticleStore(path: indexPath, create: false)
         defer { store.close() }

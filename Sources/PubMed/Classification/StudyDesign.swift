@@ -12,7 +12,7 @@
 /// | `observational` | observational | Observational Study, Twin Study; cohort/case-control/cross-sectional/prospective/retrospective MeSH or text; weakly Comparative/Multicenter/Validation/Evaluation Study |
 /// | `caseReport` | case report | Case Reports |
 /// | `guideline` | guideline | (Practice) Guideline, Consensus Development Conference |
-/// | `review` | review | Review, Scoping Review |
+/// | `review` | review | Review, Scoping Review (a Review titled as a systematic review or meta-analysis is that) |
 /// | `editorial` | editorial | Editorial, Comment, Letter, News (opinion rather than data) |
 /// | `preclinical` | preclinical | animal-only work: veterinary trial types, `Animals` MeSH without `Humans`, or an explicit flag |
 /// | `other` | other | nothing above (e.g. only "Journal Article"; a book without design types) |
@@ -55,7 +55,11 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
         let mesh = Set(meshDescriptors.map { $0.lowercased() })
         let fromTypes = StudyDesign.allCases.first { design in StudyDesign.typeNames[design]!.contains { types.contains($0) } }
         let animalOnly = isAnimalStudy || (mesh.contains("animals") && !mesh.contains("humans"))
-        if let design = fromTypes, design.isSecondary || design == .preclinical || !animalOnly {
+        if fromTypes == .review, let kind = StudyDesign.reviewKind(title: title) {
+            // "Review" is often all PubMed says of a systematic review or meta-analysis not yet
+            // fully indexed; its title says which it is.
+            self = kind
+        } else if let design = fromTypes, design.isSecondary || design == .preclinical || !animalOnly {
             self = design
         } else if animalOnly {
             self = .preclinical
@@ -168,15 +172,38 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
         }
     }
 
+    /// A meta-analysis or systematic review named by its title, if any.
+    private static func reviewKind(title: String) -> StudyDesign? {
+        if ["meta-analysis", "meta-analyses", "metaanalysis"].contains(where: { text(title, contains: $0) }) { return .metaAnalysis }
+        if text(title, contains: "systematic review") { return .systematicReview }
+        return nil
+    }
+
     /// The design suggested by the title and the start of the abstract, if any.
+    ///
+    /// What a review says it is comes first: a scoping review that counts the randomized
+    /// trials it found is a review, not a trial. So the title's design words, then the
+    /// abstract's words for itself ("this meta-analysis", "we conducted a systematic review"),
+    /// and only then the trial and cohort words, which reviews use about their sources.
     private init?(title: String, abstract: String) {
         let titleText = title
-        let text = title + " " + abstract.prefix(600)
+        let opening = String(abstract.prefix(600))
+        let text = title + " " + opening
         func any(_ cues: [String], in text: String) -> Bool { cues.contains { Self.text(text, contains: $0) } }
         if any(["meta-analysis", "meta-analyses", "metaanalysis"], in: titleText) {
             self = .metaAnalysis
         } else if any(["systematic review"], in: titleText) {
             self = .systematicReview
+        } else if any(["review", "overview"], in: titleText) {
+            self = .review
+        } else if any(["this meta-analysis", "we conducted a meta-analysis", "we performed a meta-analysis",
+                       "systematic review and meta-analysis", "a meta-analysis was performed", "a meta-analysis was conducted"], in: opening) {
+            self = .metaAnalysis
+        } else if any(["this systematic review", "we conducted a systematic review", "we performed a systematic review",
+                       "we systematically reviewed", "a systematic review was conducted", "a systematic review was performed"], in: opening) {
+            self = .systematicReview
+        } else if any(["this scoping review", "this narrative review", "this review", "in this review", "we review "], in: opening) {
+            self = .review
         } else if any(["randomized", "randomised", "double-blind", "placebo-controlled"], in: text) {
             self = .randomizedControlledTrial
         } else if any(["open-label", "open label", "single-arm"], in: text) {
@@ -187,8 +214,6 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
             self = .caseReport
         } else if any(["guideline", "consensus statement"], in: titleText) {
             self = .guideline
-        } else if any(["review"], in: titleText) {
-            self = .review
         } else {
             return nil
         }

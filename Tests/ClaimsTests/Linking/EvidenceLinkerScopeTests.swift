@@ -8,14 +8,7 @@ import Testing
 struct EvidenceLinkerScopeTests {
     /// Checks `text` against an index of `records/wearing-off-and-tolerability.xml`.
     static func check(_ text: String) throws -> ArticleCheck {
-        let directory = try TemporaryDirectory(prefix: "claims-scope")
-        defer { directory.remove() }
-        let store = try ArticleStore(path: directory.path("index.sqlite"))
-        defer { store.close() }
-        let report = ArticleIngester(store: store).ingest(paths: [Fixtures.url("records/wearing-off-and-tolerability.xml").path])
-        #expect(!report.hasFailures)
-        let checker = ClaimChecker(lexicon: try Fixtures.lexicon(), index: StoreEvidenceIndex(store: store))
-        return try checker.check(ArticleDocument(source: "t.txt", format: .text, text: text))
+        try Fixtures.check(text, against: "records/wearing-off-and-tolerability.xml")
     }
 
     @Test("whether a null result reaches a mention", arguments: [

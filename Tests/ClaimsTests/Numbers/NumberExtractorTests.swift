@@ -44,6 +44,16 @@ struct NumberExtractorTests {
         #expect(numbers.map(\.kind) == [.confidenceInterval, .pValue])
     }
 
+    @Test("an interval's level is not a rate, with the abbreviation after the words or with no bounds read", arguments: [
+        ("reduced MADRS scores (SMD = -3.88; 95% confidence interval [CI] = -5.71 to -2.05; P < .0001)", [ReportedNumber.Kind.confidenceInterval, .pValue]),
+        ("the pooled estimate and its 95% CI were reported", []),
+    ])
+    func ciLevelWithAbbreviation(text: String, kinds: [ReportedNumber.Kind]) {
+        let numbers = NumberExtractor().numbers(in: text)
+        #expect(numbers.map(\.kind) == kinds)
+        #expect(numbers.first { $0.kind == .confidenceInterval }.map(\.summary) == (kinds.isEmpty ? nil : "95% CI -5.71 to -2.05"))
+    }
+
     @Test("a range of percentages written with a hyphen keeps its bounds positive")
     func hyphenRange() {
         let numbers = NumberExtractor().numbers(in: "incidence, 20.4%-27.0%")
@@ -79,5 +89,45 @@ struct NumberExtractorRealSentenceTests {
         let text = "Among the 121 who achieved stable response, 16 (25.8%) in the esketamine group and 34 (57.6%) in the placebo group relapsed."
         let numbers = NumberExtractor().numbers(in: text).filter { $0.kind == .percentage }
         #expect(numbers.map(\.summary) == ["25.8% (n=16)", "57.6% (n=34)"])
+    }
+}
+
+@Suite("What a percentage measures")
+struct PercentageMeasureTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var measure: ReportedNumber.Measure?
+        var testDescription: String { text }
+    }
+
+    @Test("shares, changes and cut-offs", arguments: [
+        // Shares of people or events.
+        Case(text: "Response was 52.9% at day 28.", measure: nil),
+        Case(text: "Overall, 52% improved and 20% remitted.", measure: nil),
+        Case(text: "around 50-70% of those with TRD respond", measure: nil),
+        Case(text: "50% or more of patients responded", measure: nil),
+        Case(text: "remission in 24 (26.7%) patients", measure: nil),
+        // Changes in a score or rate.
+        Case(text: "a 50% reduction in MADRS total score", measure: .change),
+        Case(text: "symptoms were reduced by 30% from baseline", measure: .change),
+        Case(text: "a 30% lower risk of relapse", measure: .change),
+        Case(text: "a 50 percent decrease in suicidal ideation", measure: .change),
+        // Cut-offs: response definitions and eligibility criteria.
+        Case(text: "Response (≥50% improvement in total score from baseline)", measure: .threshold),
+        Case(text: "Early treatment response was defined as a ≥ 50% decrease in MADRS", measure: .threshold),
+        Case(text: "inadequate response (≤25% improvement) to 2 or more oral antidepressants", measure: .threshold),
+        Case(text: "response, a 50% or greater reduction in HAM-D", measure: .threshold),
+        Case(text: "a decrease of at least 50% improvement", measure: .threshold),
+        Case(text: "responders (>=50% reduction)", measure: .threshold),
+    ])
+    func measures(_ example: Case) throws {
+        let number = try #require(NumberExtractor().numbers(in: example.text).first { $0.kind == .percentage })
+        #expect(number.measure == example.measure)
+    }
+
+    @Test("the measure shows in the summary")
+    func summary() throws {
+        let numbers = NumberExtractor().numbers(in: "≥50% improvement; a 30% reduction; 52% responded")
+        #expect(numbers.map(\.summary) == ["50% cut-off", "30% change", "52%"])
     }
 }

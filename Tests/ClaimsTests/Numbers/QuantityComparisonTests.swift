@@ -34,6 +34,33 @@ struct QuantityComparisonTests {
         #expect(comparison.description == example.description)
     }
 
+    @Test("a response rate compares only with shares, never with a cut-off or a change", arguments: [
+        ("Early treatment response was defined as a ≥ 50% decrease in MADRS total score at day 2.", false),
+        ("Patients with ≥50% reduction in MADRS from baseline were defined as responders.", false),
+        ("MADRS scores fell by 60% from baseline.", false),
+        ("a 55% reduction in depressive symptoms", false),
+        ("MADRS response rates following a second induction were 71.9% and 73.4%.", true),
+        ("Of 86 patients, 45 (52.3%) responded.", true),
+    ])
+    func shareAgainstChanges(evidence: String, compares: Bool) throws {
+        let extractor = NumberExtractor()
+        let claim = try #require(extractor.numbers(in: "around 50-70% of those with TRD respond").first)
+        let comparisons = extractor.numbers(in: evidence).compactMap { QuantityComparison.compare(claim: claim, evidence: $0) }
+        #expect(!comparisons.isEmpty == compares, "\(comparisons.map(\.description))")
+        #expect(extractor.numbers(in: evidence).contains { QuantityComparison.comparable(claim: claim, evidence: $0) } == compares)
+    }
+
+    @Test("a claimed change compares with reported changes")
+    func changeAgainstChange() throws {
+        let extractor = NumberExtractor()
+        let claim = try #require(extractor.numbers(in: "cuts symptoms by 50%").first)
+        #expect(claim.measure == .change)
+        let evidence = try #require(extractor.numbers(in: "a 48% reduction in MADRS total score").first)
+        #expect(QuantityComparison.compare(claim: claim, evidence: evidence)?.agreement == .close)
+        let share = try #require(extractor.numbers(in: "48% responded").first)
+        #expect(QuantityComparison.compare(claim: claim, evidence: share) == nil)
+    }
+
     @Test("different kinds do not compare")
     func incomparable() throws {
         let extractor = NumberExtractor()

@@ -32,4 +32,16 @@ enum Fixtures {
         let document = ArticleDocument(source: (path as NSString).lastPathComponent, format: ArticleFormat(path: path), text: marked.text)
         return (document, marked)
     }
+
+    /// Checks the article `text` against a fresh index of the fixture `records` file.
+    static func check(_ text: String, against records: String) throws -> ArticleCheck {
+        let directory = try TemporaryDirectory(prefix: "claims-check")
+        defer { directory.remove() }
+        let store = try ArticleStore(path: directory.path("index.sqlite"))
+        defer { store.close() }
+        let report = ArticleIngester(store: store).ingest(paths: [url(records).path])
+        if report.hasFailures { throw ClaimsError.index("fixture ingest failed: \(report.summary)") }
+        let checker = ClaimChecker(lexicon: try lexicon(), index: StoreEvidenceIndex(store: store))
+        return try checker.check(ArticleDocument(source: "t.txt", format: .text, text: text))
+    }
 }

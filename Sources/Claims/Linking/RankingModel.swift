@@ -1,0 +1,184 @@
+import Foundation
+
+/// A learned reranker for the batch ranking: a sum of small regression trees (gradient-boosted,
+/// LightGBM lambdarank) over features of each candidate record and of the claim's candidate list.
+/// Trained offline by `scripts/scifact-replica/trial_lambdarank.py`; see `docs/check-report-schema.md`.
+public struct RankingModel: Hashable, Sendable, Codable {
+    /// One regression tree as parallel node arrays; node 0 is the root.
+    public struct Tree: Hashable, Sendable, Codable {
+        /// The feature a node splits on, or -1 for a leaf.
+        public var feature: [Int]
+        /// A sample goes left when its feature value is at most this.
+        public var threshold: [Double]
+        /// Left child of each node (-1 for a leaf).
+        public var left: [Int]
+        /// Right child of each node (-1 for a leaf).
+        public var right: [Int]
+        /// Output of each leaf (0 for inner nodes).
+        public var value: [Double]
+
+        /// Creates a tree from its node arrays.
+        public init(feature: [Int], threshold: [Double], left: [Int], right: [Int], value: [Double]) {
+            self.feature = feature; self.threshold = threshold; self.left = left; self.right = right; self.value = value
+        }
+
+        /// The leaf output for one feature vector.
+        public func output(_ features: [Double]) -> Double {
+            var node = 0
+            while node >= 0, node < feature.count, feature[node] >= 0 {
+                let f = feature[node]
+                let x = f < features.count ? features[f] : 0
+                node = x <= threshold[node] ? left[node] : right[node]
+            }
+            return node >= 0 && node < value.count ? value[node] : 0
+        }
+    }
+
+    /// Names of the features, in the order the trees index them (`RankingModel.featureNames`).
+    public var features: [String]
+    /// The trees; the score is the sum of their outputs.
+    public var trees: [Tree]
+
+    /// Fingerprints (`claimFingerprint`) of the claims the model was trained on, when known, so
+    /// that an evaluation on them can say its figures are in-sample.
+    public var trainingClaims: Set<UInt64>?
+
+    /// Creates a model from its trees.
+    public init(features: [String], trees: [Tree], trainingClaims: Set<UInt64>? = nil) {
+        self.features = features; self.trees = trees; self.trainingClaims = trainingClaims
+    }
+
+    /// A claim's fingerprint: 64-bit FNV-1a over its ASCII letters and digits, lower-cased (so
+    /// spacing, punctuation and case do not matter). `model_to_swift.py` computes the same.
+    public static func claimFingerprint(_ claim: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in claim.utf8 {
+            let folded: UInt8
+            switch byte {
+            case 0x41...0x5A: folded = byte | 0x20
+            case 0x61...0x7A, 0x30...0x39: folded = byte
+            default: continue
+            }
+            hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// How many of `claims` the model was trained on (0 when that is not known).
+    public func trainedOn<S: Sequence>(_ claims: S) -> Int where S.Element == String {
+        guard let trainingClaims, !trainingClaims.isEmpty else { return 0 }
+        return claims.filter { trainingClaims.contains(Self.claimFingerprint($0)) }.count
+    }
+
+    /// Errors reading a model file.
+    public enum ModelError: Error, CustomStringConvertible, Equatable {
+        /// The file is not a model (with the reason).
+        case invalid(path: String, reason: String)
+
+        /// What went wrong, naming the file.
+        public var description: String {
+            switch self {
+            case .invalid(let path, let reason): return "\(path): not a ranking model: \(reason)"
+            }
+        }
+    }
+
+    /// Reads a model written by `trial_lambdarank.py`, checking its feature names and tree shapes.
+    public static func load(path: String) throws -> RankingModel {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let model: RankingModel
+        do { model = try JSONDecoder().decode(RankingModel.self, from: data) } catch {
+            throw ModelError.invalid(path: path, reason: "\(error)")
+        }
+        try model.validate(path: path)
+        return model
+    }
+
+    /// Checks that the features are the ones evidence computes and every tree is well formed.
+    public func validate(path: String) throws {
+        guard features == Self.featureNames else {
+            throw ModelError.invalid(path: path, reason: "features \(features) differ from \(Self.featureNames)")
+        }
+        for (i, tree) in trees.enumerated() {
+            let n = tree.feature.count
+            guard [tree.threshold.count, tree.left.count, tree.right.count, tree.value.count].allSatisfy({ $0 == n }), n > 0 else {
+                throw ModelError.invalid(path: path, reason: "tree \(i): node arrays of different lengths")
+            }
+            for node in 0..<n where tree.feature[node] >= 0 {
+                guard tree.feature[node] < features.count, tree.left[node] > node, tree.left[node] < n,
+                      tree.right[node] > node, tree.right[node] < n else {
+                    throw ModelError.invalid(path: path, reason: "tree \(i), node \(node): bad feature or child index")
+                }
+            }
+        }
+    }
+
+    /// The model's score for one candidate's feature vector (higher ranks first).
+    public func score(_ features: [Double]) -> Double {
+        trees.reduce(0) { $0 + $1.output(features) }
+    }
+
+    /// The features, in order: the linear score over the top one, the rank by it (0-based), bm25 over
+    /// the best, IDF-weighted coverage of the claim's stems by the record, its best sentence, its title,
+    /// share of the claim's adjacent stem pairs found, unweighted record coverage, stems missing, the
+    /// largest IDF of a missing stem, log(1 + record length in words), best coverage by two adjacent
+    /// sentences; then the claim's stem count, 1 − the runner-up's linear score, candidates with record
+    /// coverage ≥ 0.8, mean IDF of the claim's stems, the best record coverage; the record coverage
+    /// minus the best; coverage with stems weighted by IDF × log(1 / (share of candidates holding it + 0.05)).
+    public static let featureNames = ["base", "base_rank", "bm", "rec", "sent", "tit", "pairs", "rec_u", "missing", "max_idf_missing",
+                                      "dlen", "sent2", "q_len", "q_gap", "q_n80", "q_meanidf", "q_top_rec", "rec_minus_top", "cand_df_w"]
+
+    /// What the features are computed from, for one candidate record.
+    public struct Candidate: Sendable {
+        /// The linear reranking score (`RankingWeights`).
+        public var linearScore: Double
+        /// bm25 over the best candidate's bm25.
+        public var retrieval: Double
+        /// Whether the record holds each of the claim's unique stems.
+        public var present: [Bool]
+        /// IDF-weighted coverage by the best sentence, the best two adjacent sentences and the title.
+        public var sentenceCoverage: Double, adjacentCoverage: Double, titleCoverage: Double
+        /// Share of the claim's adjacent stem pairs found adjacent in the record.
+        public var pairShare: Double
+        /// Words in the title and abstract.
+        public var wordCount: Int
+
+        /// Creates a candidate's raw features.
+        public init(linearScore: Double, retrieval: Double, present: [Bool], sentenceCoverage: Double, adjacentCoverage: Double,
+                    titleCoverage: Double, pairShare: Double, wordCount: Int) {
+            self.linearScore = linearScore; self.retrieval = retrieval; self.present = present; self.sentenceCoverage = sentenceCoverage
+            self.adjacentCoverage = adjacentCoverage; self.titleCoverage = titleCoverage; self.pairShare = pairShare; self.wordCount = wordCount
+        }
+    }
+
+    /// The feature vectors (`featureNames`) of a claim's candidates, given in linear-score order, and
+    /// the IDF of each of the claim's unique stems.
+    public static func features(of candidates: [Candidate], idf: [Double]) -> [[Double]] {
+        guard !candidates.isEmpty else { return [] }
+        let total = idf.reduce(0, +)
+        let norm = total > 0 ? total : 1
+        let top = candidates.map(\.linearScore).max() ?? 1
+        let base = candidates.map { $0.linearScore / max(top, 1e-9) }
+        let sortedBase = base.sorted(by: >)
+        let gap = sortedBase.count > 1 ? sortedBase[0] - sortedBase[1] : 0
+        let coverage = candidates.map { c in zip(c.present, idf).filter(\.0).map(\.1).reduce(0, +) / norm }
+        let bestCoverage = coverage.max() ?? 0
+        let n = Double(candidates.count)
+        let candidateShare = idf.indices.map { i in Double(candidates.filter { $0.present[i] }.count) / n }
+        let rarity = zip(idf, candidateShare).map { $0 * log(1 / ($1 + 0.05)) }
+        let raritySum = rarity.reduce(0, +)
+        let rarityNorm = raritySum != 0 ? raritySum : 1
+        let queryFeatures = [Double(idf.count), gap, Double(coverage.filter { $0 >= 0.8 }.count),
+                             idf.isEmpty ? 0 : total / Double(idf.count), bestCoverage]
+        return candidates.enumerated().map { rank, c in
+            let missing = c.present.filter { !$0 }.count
+            let maxMissing = zip(c.present, idf).filter { !$0.0 }.map(\.1).max() ?? 0
+            var f = [base[rank], Double(rank), c.retrieval, coverage[rank], c.sentenceCoverage, c.titleCoverage, c.pairShare,
+                     idf.isEmpty ? 0 : Double(idf.count - missing) / Double(idf.count), Double(missing), maxMissing,
+                     log1p(Double(c.wordCount)), c.adjacentCoverage]
+            f += queryFeatures
+            f += [coverage[rank] - bestCoverage, zip(c.present, rarity).filter(\.0).map(\.1).reduce(0, +) / rarityNorm]
+            return f
+        }
+    }
+}

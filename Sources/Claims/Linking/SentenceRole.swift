@@ -1,0 +1,87 @@
+import Foundation
+
+/// What part of a study report a sentence of its title or abstract is.
+///
+/// An abstract's aims and methods say what was studied and how ("We searched PubMed…",
+/// "Response was defined as a ≥50% decrease…", "To evaluate esketamine in TRD"); they name the
+/// claim's words without reporting anything about them, so they may be quoted as mentions but
+/// never count as support or contradiction. The role comes from the abstract's section label
+/// when it has one ("METHODS", "DATA SOURCES"), otherwise from cue phrases.
+enum SentenceRole: String, Hashable, Sendable {
+    case title, background, aim, methods, results, conclusions, unlabelled
+
+    /// Whether the sentence reports something (a finding, a fact), rather than an aim or a method.
+    var reports: Bool { self != .aim && self != .methods }
+
+    /// The role of `sentence`; `numbers` are the numbers found in it (a sentence giving a
+    /// p-value or an interval reports results, whatever else it says), and `hasFindingWord`
+    /// whether it has a finding word or a negation (StanceSignals): "were randomized to" is a
+    /// method, "patients randomized to ketamine improved more" or "…showed no change" a result.
+    static func of(_ sentence: EvidenceSentence, numbers: [ReportedNumber], hasFindingWord: Bool) -> SentenceRole {
+        if sentence.location == .title { return .title }
+        var body = Substring(sentence.text)
+        var label = sentence.section.flatMap(role(ofSection:))
+        // A label written into the text ("Objective(s): The main goals…", "Background/Objectives: …").
+        if label == nil, let colon = body.prefix(40).firstIndex(of: ":"),
+           body[..<colon].split(separator: " ").count <= 3, let inline = role(ofSection: String(body[..<colon])) {
+            label = inline
+            body = body[body.index(after: colon)...]
+        }
+        // Background sections also hold the aim ("BACKGROUND AND AIMS"): read those by their cues.
+        if let label, label != .background { return label }
+        let fallback = label ?? .unlabelled
+        if numbers.contains(where: { $0.kind == .pValue || $0.kind == .confidenceInterval }) { return fallback }
+        let text = " " + body.lowercased().trimmingCharacters(in: .whitespaces) + " "
+        if aimOpenings.contains(where: { text.hasPrefix(" " + $0) }) || aimPhrases.contains(where: text.contains) { return .aim }
+        if methodPhrases.contains(where: text.contains) { return .methods }
+        if !hasFindingWord, !resultWords.contains(where: text.contains), procedurePhrases.contains(where: text.contains) { return .methods }
+        return fallback
+    }
+
+    /// The role a structured abstract's label gives ("MATERIALS AND METHODS" → methods); nil for
+    /// labels that say nothing of it.
+    static func role(ofSection label: String) -> SentenceRole? {
+        let words = Set(label.uppercased().split { !$0.isLetter }.map(String.init))
+        func has(_ stems: [String]) -> Bool { words.contains { word in stems.contains { word.hasPrefix($0) } } }
+        if has(["RESULT", "FINDING", "OUTCOME"]), !has(["MEASURE"]) { return .results }
+        if has(["CONCLUSION", "INTERPRETATION", "IMPLICATION", "DISCUSSION", "SUMMARY", "SIGNIFICANCE"]) { return .conclusions }
+        if has(["BACKGROUND", "INTRODUCTION", "CONTEXT", "RATIONALE", "IMPORTANCE", "PROBLEM"]) { return .background }
+        if has(["OBJECTIVE", "AIM", "PURPOSE", "GOAL", "QUESTION", "HYPOTHES"]) { return .aim }
+        if has(["METHOD", "DESIGN", "SETTING", "PARTICIPANT", "PATIENT", "SUBJECT", "SOURCE", "SELECTION", "EXTRACTION",
+                "ELIGIBILITY", "SEARCH", "MEASURE", "INTERVENTION", "MATERIAL", "PROCEDURE", "SYNTHESIS", "ANALYS",
+                "POPULATION", "SAMPLE", "EXPOSURE", "REGISTRATION", "PROTOCOL"]) { return .methods }
+        return nil
+    }
+
+    /// How an aim sentence opens ("To evaluate…", "This study aimed…").
+    static let aimOpenings = [
+        "to evaluate", "to assess", "to investigate", "to determine", "to examine", "to compare", "to explore",
+        "to describe", "to characterize", "to characterise", "to identify", "to estimate", "to review", "to test",
+        "to summarize", "to summarise", "to synthesize", "to synthesise", "to quantify", "to analyze", "to analyse",
+    ]
+    /// Phrases of aims anywhere in a sentence.
+    static let aimPhrases = [
+        "this study aimed", "this study aims", "we aimed", "we aim to", "the aim of", "the aims of", "the objective of",
+        "the objectives of", "the purpose of", "the goal of", "the goals of", "the main goals", "we sought to", "we investigated whether", "we examined whether",
+        "we investigated the", "we hypothesized", "we hypothesised", "was designed to", "this review aims", "this review aimed",
+    ]
+    /// Phrases of methods whatever else the sentence says: searches, eligibility, definitions.
+    static let methodPhrases = [
+        "we searched", "were searched", "search strategy", "systematic search", "literature search", "searched pubmed",
+        "databases were", "inclusion criteria", "exclusion criteria", "were eligible", "were included if", "eligibility criteria",
+        " defined as ", " was defined ", " were defined ", "data were extracted", "were extracted", "risk of bias was",
+        "this protocol", "were screened",
+    ]
+    /// Words of outcomes that make a sentence naming a procedure a result ("randomized to
+    /// ketamine improved more"). Direction words in general do not: "blocks of four", "more doses".
+    static let resultWords = [
+        " improved", " higher", " lower", " greater", " more than", " less than", " better", " worse", " responded",
+        " remitted", " relapsed", " experienced", " occurred", " observed", " developed", " resulted",
+    ]
+    /// Phrases of procedures, methods only in a sentence that reports no finding.
+    static let procedurePhrases = [
+        "were randomized", "were randomised", "were randomly", "was randomized", "were allocated", "were divided into",
+        "were recruited", "were enrolled", "were assessed using", "was assessed using", "were measured using",
+        "was measured using", "were collected", " received ", "were treated with", "were administered", " underwent ",
+    ]
+}

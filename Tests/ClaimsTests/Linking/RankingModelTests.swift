@@ -1,0 +1,90 @@
+import Claims
+import EvidenceTestSupport
+import Foundation
+import Testing
+
+@Suite("Learned reranker: trees, features, the built-in model")
+struct RankingModelTests {
+    /// feature 0 <= 0.5 ? (feature 1 <= 2 ? 1 : 2) : 3
+    static let tree = RankingModel.Tree(feature: [0, 1, -1, -1, -1], threshold: [0.5, 2, 0, 0, 0], left: [1, 2, -1, -1, -1],
+                                        right: [4, 3, -1, -1, -1], value: [0, 0, 1, 2, 3])
+
+    @Test("a tree sends a sample left when its feature is at most the threshold", arguments: [
+        ([0.5, 2.0], 1.0), ([0.5, 2.5], 2.0), ([0.6, 0.0], 3.0), ([-1.0, 3.0], 2.0),
+    ])
+    func treeOutput(features: [Double], expected: Double) {
+        #expect(Self.tree.output(features) == expected)
+    }
+
+    @Test("the model's score is the sum of its trees' outputs")
+    func sumOfTrees() {
+        let leaf = RankingModel.Tree(feature: [-1], threshold: [0], left: [-1], right: [-1], value: [0.25])
+        let model = RankingModel(features: RankingModel.featureNames, trees: [Self.tree, leaf, Self.tree])
+        #expect(model.score([0.6, 0]) == 6.25)
+    }
+
+    @Test("features of a claim's candidates, by hand")
+    func features() throws {
+        // Two stems with IDF 3 and 1; the first record holds both, the second only the common one.
+        let a = RankingModel.Candidate(linearScore: 2, retrieval: 1, present: [true, true], sentenceCoverage: 0.75, adjacentCoverage: 1,
+                                       titleCoverage: 0.25, pairShare: 1, wordCount: 99)
+        let b = RankingModel.Candidate(linearScore: 1, retrieval: 0.5, present: [false, true], sentenceCoverage: 0.25, adjacentCoverage: 0.25,
+                                       titleCoverage: 0, pairShare: 0, wordCount: 9)
+        let f = RankingModel.features(of: [a, b], idf: [3, 1])
+        try #require(f.count == 2 && f.allSatisfy { $0.count == RankingModel.featureNames.count })
+        let named = { (row: Int, name: String) in f[row][RankingModel.featureNames.firstIndex(of: name)!] }
+        #expect(named(0, "base") == 1 && named(1, "base") == 0.5)
+        #expect(named(0, "base_rank") == 0 && named(1, "base_rank") == 1)
+        #expect(named(0, "rec") == 1 && named(1, "rec") == 0.25)
+        #expect(named(1, "rec_u") == 0.5 && named(1, "missing") == 1 && named(1, "max_idf_missing") == 3 && named(0, "max_idf_missing") == 0)
+        #expect(abs(named(0, "dlen") - log(100)) < 1e-12)
+        #expect(named(0, "q_len") == 2 && named(1, "q_gap") == 0.5 && named(0, "q_n80") == 1 && named(0, "q_meanidf") == 2)
+        #expect(named(1, "q_top_rec") == 1 && named(1, "rec_minus_top") == -0.75)
+        // The stem in both candidates gets weight 1 × log(1 / 1.05) < 0; the other 3 × log(1 / 0.55).
+        let rare = 3 * log(1 / 0.55), common = log(1 / 1.05)
+        #expect(abs(named(1, "cand_df_w") - common / (rare + common)) < 1e-12)
+        #expect(RankingModel.features(of: [], idf: [1]).isEmpty)
+    }
+
+    @Test("the built-in model decodes, with evidence's features and 200 trees that differ")
+    func builtIn() throws {
+        let model = RankingModel.sciFact
+        #expect(model.features == RankingModel.featureNames)
+        #expect(model.trees.count == 200)
+        try model.validate(path: "built-in")
+        // A strong candidate outscores a weak one.
+        let a = RankingModel.Candidate(linearScore: 2, retrieval: 1, present: [true, true], sentenceCoverage: 1, adjacentCoverage: 1,
+                                       titleCoverage: 1, pairShare: 1, wordCount: 200)
+        let b = RankingModel.Candidate(linearScore: 0.5, retrieval: 0.2, present: [false, true], sentenceCoverage: 0.1, adjacentCoverage: 0.1,
+                                       titleCoverage: 0, pairShare: 0, wordCount: 200)
+        let f = RankingModel.features(of: [a, b], idf: [5, 1])
+        #expect(model.score(f[0]) > model.score(f[1]))
+    }
+
+    @Test("a model file with other features or a broken tree is refused, naming the file")
+    func refusesBadFiles() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let wrongFeatures = dir.url.appendingPathComponent("features.json")
+        try Data(#"{"features":["x"],"trees":[]}"#.utf8).write(to: wrongFeatures)
+        #expect(throws: RankingModel.ModelError.self) { try RankingModel.load(path: wrongFeatures.path) }
+        let names = String(decoding: try JSONEncoder().encode(RankingModel.featureNames), as: UTF8.self)
+        let badChild = dir.url.appendingPathComponent("child.json")
+        try Data(#"{"features":\#(names),"trees":[{"feature":[0],"threshold":[1],"left":[0],"right":[0],"value":[0]}]}"#.utf8).write(to: badChild)
+        do { _ = try RankingModel.load(path: badChild.path); Issue.record("accepted a tree whose node points at itself") } catch let error as RankingModel.ModelError {
+            #expect(error.description.contains("child.json") && error.description.contains("tree 0"))
+        }
+        let good = dir.url.appendingPathComponent("good.json")
+        try JSONEncoder().encode(RankingModel(features: RankingModel.featureNames, trees: [Self.tree])).write(to: good)
+        #expect(try RankingModel.load(path: good.path).trees == [Self.tree])
+    }
+
+    @Test("the built-in model knows every SciFact training claim it was trained on",
+          .enabled(if: SharedData.isAvailable("eval/scifact/claims_train.jsonl")))
+    func trainingClaims() throws {
+        let claims = try EvaluationMetrics.readClaims(path: try SharedData.url("eval/scifact/claims_train.jsonl").path)
+        #expect(claims.count == 809)
+        #expect(RankingModel.sciFact.trainedOn(claims.map(\.claim)) == claims.count)
+        #expect(RankingModel.sciFact.trainedOn(claims.map { $0.claim + " (reworded)" }) == 0)
+    }
+}

@@ -1,0 +1,72 @@
+@testable import Claims
+import PubMed
+import Testing
+
+@Suite("Sentence roles: aims and methods never support")
+struct SentenceRoleTests {
+    static func role(_ text: String, section: String? = nil) -> SentenceRole {
+        let sentence = EvidenceSentence(location: .abstract, span: TextSpan(start: 0, end: text.unicodeScalars.count), text: text, section: section)
+        let signals = StanceCues.english.signals(in: WordTokenizer.tokens(of: ScalarText(text)))
+        return SentenceRole.of(sentence, numbers: NumberExtractor().numbers(in: text), hasFindingWord: signals.findings > 0 || signals.isNegative)
+    }
+
+    @Test("roles from structured-abstract labels", arguments: [
+        ("METHODS", SentenceRole.methods), ("MATERIALS AND METHODS", .methods), ("DATA SOURCES", .methods),
+        ("STUDY SELECTION", .methods), ("MAIN OUTCOMES AND MEASURES", .methods), ("DESIGN, SETTING, AND PARTICIPANTS", .methods),
+        ("OBJECTIVE", .aim), ("AIMS", .aim), ("RESULTS", .results), ("FINDINGS", .results),
+        ("CONCLUSIONS", .conclusions), ("INTERPRETATION", .conclusions), ("BACKGROUND", .background),
+        ("BACKGROUND AND AIMS", .background), ("Objective(s)", .aim),
+    ])
+    func labels(label: String, role: SentenceRole) {
+        #expect(SentenceRole.role(ofSection: label) == role)
+    }
+
+    @Test("roles of unlabelled sentences from their cues", arguments: [
+        ("We searched PubMed, Embase and the Cochrane Library from inception to May 2025.", SentenceRole.methods),
+        ("Early treatment response was defined as a ≥ 50% decrease in MADRS total score at day 2.", .methods),
+        ("Patients were divided into two groups: ketamine or opioid-based anaesthesia.", .methods),
+        ("Sixteen pigs were randomized in blocks of four to be anesthetized with propofol-ketamine.", .methods),
+        ("Patients who were randomized to ketamine improved more than those on midazolam.", .unlabelled),
+        ("Patients who received ketamine showed no change in blood pressure.", .unlabelled),
+        ("Seventy-two adults received a single 40-minute intravenous ketamine infusion or placebo.", .methods),
+        ("To evaluate long-term safety and efficacy of esketamine nasal spray in TRD.", .aim),
+        ("We investigated the potential role of the opioid system in the effects of ketamine.", .aim),
+        ("Objective(s): The main goals of the study were to compare oxygen debt between groups.", .aim),
+        // Reports: results, background facts, and sentences with statistics whatever their words.
+        ("At day 28, 58.7% of patients responded to esketamine versus 45.2% with placebo.", .unlabelled),
+        ("Ketamine, originally an anesthetic, has emerged as a treatment for depression.", .unlabelled),
+        ("Patients randomized to ketamine had higher response rates (OR 2.1, 95% CI 1.2-3.4) than those on midazolam.", .unlabelled),
+        ("Background/Objectives: Ketamine has attracted interest in psychiatry due to its rapid effects.", .background),
+    ])
+    func cues(text: String, role: SentenceRole) {
+        #expect(Self.role(text) == role)
+    }
+
+    @Test("a background section's aim sentence is an aim")
+    func aimInBackground() {
+        #expect(Self.role("This study aimed to compare ketamine with ECT.", section: "BACKGROUND") == .aim)
+        #expect(Self.role("Ketamine is an NMDA receptor antagonist.", section: "BACKGROUND") == .background)
+        #expect(Self.role("Response was defined as a 50% decrease.", section: "RESULTS") == .results)
+    }
+
+    @Test("a response rate is quoted from the results, not from the definition of response")
+    func quotesResultsNotDefinitions() throws {
+        let result = try Fixtures.check("Research suggests that around 50-70% of those with TRD respond to esketamine.",
+                                        against: "records/aims-methods-and-definitions.xml")
+        let check = try #require(result.checks.first { $0.claim.isCheckable })
+        let trial = try #require(check.citations.first { $0.pmid == PMID(9200001) })
+        #expect(trial.quote.hasPrefix("At day 28, 58.7%"))
+        #expect(trial.comparison?.agreement == .within)
+        #expect(trial.stance == .supports)
+    }
+
+    @Test("a search strategy that names the claim's words only mentions it")
+    func methodsOnlyMention() throws {
+        let result = try Fixtures.check("Ketamine was originally developed as an anesthetic used in medical settings.",
+                                        against: "records/aims-methods-and-definitions.xml")
+        let check = try #require(result.checks.first { $0.claim.isCheckable })
+        let review = try #require(check.citations.first { $0.pmid == PMID(9200002) })
+        #expect(review.quote.hasPrefix("We searched PubMed"))
+        #expect(review.stance == .mentions)
+    }
+}
