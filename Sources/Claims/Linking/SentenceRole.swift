@@ -1,5 +1,3 @@
-import Foundation
-
 /// What part of a study report a sentence of its title or abstract is.
 ///
 /// An abstract's aims and methods say what was studied and how ("We searched PubMed…",
@@ -13,30 +11,47 @@ enum SentenceRole: String, Hashable, Sendable {
     /// Whether the sentence reports something (a finding, a fact), rather than an aim or a method.
     var reports: Bool { self != .aim && self != .methods }
 
-    /// The role of `sentence`; `numbers` are the numbers found in it (a sentence giving a
-    /// p-value or an interval reports results, whatever else it says), and `hasFindingWord`
-    /// whether it has a finding word or a negation (StanceSignals): "were randomized to" is a
-    /// method, "patients randomized to ketamine improved more" or "…showed no change" a result.
-    static func of(_ sentence: EvidenceSentence, numbers: [ReportedNumber], hasFindingWord: Bool) -> SentenceRole {
+    /// The role of `sentence`, whose words are `tokens`; `numbers` are the numbers found in it
+    /// (a sentence giving a p-value or an interval reports results, whatever else it says), and
+    /// `hasFindingWord` whether it has a finding word or a negation (StanceSignals): "were
+    /// randomized to" is a method, "patients randomized to ketamine improved more" or "…showed
+    /// no change" a result.
+    static func of(_ sentence: EvidenceSentence, tokens: [WordToken], numbers: [ReportedNumber], hasFindingWord: Bool) -> SentenceRole {
         if sentence.location == .title { return .title }
-        var body = Substring(sentence.text)
         var label = sentence.section.flatMap(role(ofSection:))
+        var bodyStart = 0
         // A label written into the text ("Objective(s): The main goals…", "Background/Objectives: …").
-        if label == nil, let colon = body.prefix(40).firstIndex(of: ":"),
-           body[..<colon].split(separator: " ").count <= 3, let inline = role(ofSection: String(body[..<colon])) {
-            label = inline
-            body = body[body.index(after: colon)...]
+        if label == nil, let colon = sentence.text.unicodeScalars.prefix(40).firstIndex(of: ":") {
+            let prefix = String(sentence.text.unicodeScalars[..<colon])
+            if prefix.split(separator: " ").count <= 3, let inline = role(ofSection: prefix) {
+                label = inline
+                let offset = sentence.text.unicodeScalars.distance(from: sentence.text.unicodeScalars.startIndex, to: colon)
+                bodyStart = tokens.firstIndex { $0.span.start > offset } ?? tokens.count
+            }
         }
         // Background sections also hold the aim ("BACKGROUND AND AIMS"): read those by their cues.
         if let label, label != .background { return label }
         let fallback = label ?? .unlabelled
         if numbers.contains(where: { $0.kind == .pValue || $0.kind == .confidenceInterval }) { return fallback }
-        let text = " " + body.lowercased().trimmingCharacters(in: .whitespaces) + " "
-        if aimOpenings.contains(where: { text.hasPrefix(" " + $0) }) || aimPhrases.contains(where: text.contains) { return .aim }
-        if methodPhrases.contains(where: text.contains) { return .methods }
-        if !hasFindingWord, !resultWords.contains(where: text.contains), procedurePhrases.contains(where: text.contains) { return .methods }
+        var found = Set<Cue>()
+        for match in cues.matches(in: Array(tokens[bodyStart...]), overlapping: true) {
+            if match.payload == .aimOpening && match.tokenRange.lowerBound != 0 { continue }
+            found.insert(match.payload)
+        }
+        if found.contains(.aimOpening) || found.contains(.aim) { return .aim }
+        if found.contains(.method) { return .methods }
+        if !hasFindingWord, !found.contains(.result), found.contains(.procedure) { return .methods }
         return fallback
     }
+
+    /// The kinds of cue phrase.
+    enum Cue: Hashable, Sendable { case aimOpening, aim, method, procedure, result }
+
+    /// Every cue phrase, matched on whole folded words.
+    static let cues = PhraseMatcher<Cue>(
+        aimOpenings.map { ($0, .aimOpening) } + aimPhrases.map { ($0, .aim) } + methodPhrases.map { ($0, .method) }
+            + procedurePhrases.map { ($0, .procedure) } + resultWords.map { ($0, .result) },
+        foldedWords: true)
 
     /// The role a structured abstract's label gives ("MATERIALS AND METHODS" → methods); nil for
     /// labels that say nothing of it.
@@ -69,19 +84,19 @@ enum SentenceRole: String, Hashable, Sendable {
     static let methodPhrases = [
         "we searched", "were searched", "search strategy", "systematic search", "literature search", "searched pubmed",
         "databases were", "inclusion criteria", "exclusion criteria", "were eligible", "were included if", "eligibility criteria",
-        " defined as ", " was defined ", " were defined ", "data were extracted", "were extracted", "risk of bias was",
+        "defined as", "was defined", "were defined", "data were extracted", "were extracted", "risk of bias was",
         "this protocol", "were screened",
     ]
     /// Words of outcomes that make a sentence naming a procedure a result ("randomized to
     /// ketamine improved more"). Direction words in general do not: "blocks of four", "more doses".
     static let resultWords = [
-        " improved", " higher", " lower", " greater", " more than", " less than", " better", " worse", " responded",
-        " remitted", " relapsed", " experienced", " occurred", " observed", " developed", " resulted",
+        "improved", "higher", "lower", "greater", "more than", "less than", "better", "worse", "responded",
+        "remitted", "relapsed", "experienced", "occurred", "observed", "developed", "resulted",
     ]
     /// Phrases of procedures, methods only in a sentence that reports no finding.
     static let procedurePhrases = [
         "were randomized", "were randomised", "were randomly", "was randomized", "were allocated", "were divided into",
         "were recruited", "were enrolled", "were assessed using", "was assessed using", "were measured using",
-        "was measured using", "were collected", " received ", "were treated with", "were administered", " underwent ",
+        "was measured using", "were collected", "received", "were treated with", "were administered", "underwent",
     ]
 }

@@ -6,8 +6,10 @@ import Testing
 struct SentenceRoleTests {
     static func role(_ text: String, section: String? = nil) -> SentenceRole {
         let sentence = EvidenceSentence(location: .abstract, span: TextSpan(start: 0, end: text.unicodeScalars.count), text: text, section: section)
-        let signals = StanceCues.english.signals(in: WordTokenizer.tokens(of: ScalarText(text)))
-        return SentenceRole.of(sentence, numbers: NumberExtractor().numbers(in: text), hasFindingWord: signals.findings > 0 || signals.isNegative)
+        let tokens = WordTokenizer.tokens(of: ScalarText(text))
+        let signals = StanceCues.english.signals(in: tokens)
+        return SentenceRole.of(sentence, tokens: tokens, numbers: NumberExtractor().numbers(in: text),
+                               hasFindingWord: signals.findings > 0 || signals.isNegative)
     }
 
     @Test("roles from structured-abstract labels", arguments: [
