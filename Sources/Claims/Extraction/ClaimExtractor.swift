@@ -260,9 +260,18 @@ public struct ClaimExtractor: Sendable {
         func tokenIndex(_ span: TextSpan) -> Int {
             analysis.tokens.firstIndex { $0.span.start >= span.start } ?? analysis.tokens.count
         }
+        let comparatorEnds = analysis.concepts.filter { lexicon.concept($0.payload)?.slot == .comparator }.map(\.tokenRange.upperBound)
         func belongsToClaim(_ span: TextSpan) -> Bool {
-            guard !comparatorTokens.isEmpty, !interventionTokens.isEmpty else { return true }
+            guard !comparatorTokens.isEmpty else { return true }
             let p = tokenIndex(span)
+            guard !interventionTokens.isEmpty else {
+                // The treatment is not named ("This is a stark contrast to traditional antidepressants,
+                // which can take weeks…"): a time in a relative clause on the comparator is the
+                // comparator's, unless a subject comes between ("…SSRIs that take weeks, it works in hours").
+                guard let end = comparatorEnds.filter({ $0 <= p }).max(), end < analysis.tokens.count,
+                      Self.relativeWords.contains(analysis.tokens[end].folded) else { return true }
+                return analysis.tokens[(end + 1)..<p].contains { Self.subjectWords.contains($0.folded) }
+            }
             let toComparator = comparatorTokens.map { abs($0 - p) }.min() ?? Int.max
             let toIntervention = interventionTokens.map { abs($0 - p) }.min() ?? Int.max
             return toIntervention <= toComparator
@@ -274,6 +283,11 @@ public struct ClaimExtractor: Sendable {
         vague.sort { ($0.tokenCount, $0.span.start) > ($1.tokenCount, $1.span.start) }
         return vague.first?.number
     }
+
+    /// Words that open a relative clause on the noun before them.
+    static let relativeWords: Set<String> = ["which", "that", "who", "whose", "whom"]
+    /// Words that start a new subject (the treatment the article is about, by pronoun).
+    static let subjectWords: Set<String> = ["it", "this", "they", "its", "these", "such"]
 
     func originalSpan(of span: TextSpan, in segment: ArticleSegment, article: ArticleDocument) -> TextSpan {
         let plainSpan = TextSpan(start: segment.span.start + span.start, end: segment.span.start + span.end)

@@ -68,6 +68,19 @@ struct ClaimExtractorTests {
         #expect(onset.slots.quantity?.unit == "hour", "the claim's time is ketamine's hours, not the comparator's weeks")
     }
 
+    @Test("a time in a relative clause on the comparator is the comparator's, not the treatment's", arguments: [
+        ("Ketamine helps many people. This is a stark contrast to traditional antidepressants, which can take weeks to take effect.", nil as String?),
+        ("Ketamine helps many people. Unlike SSRIs that take weeks to work, it often works within hours.", "hour"),
+        ("Ketamine helps many people. Compared with SSRIs, it works within hours.", "hour"),
+        ("While traditional antidepressants can take weeks to start working, ketamine works within hours.", "hour"),
+    ])
+    func comparatorTime(text: String, unit: String?) throws {
+        let article = ArticleDocument(source: "t.txt", format: .text, text: text)
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: article)
+        let claim = try #require(result.claims.last { $0.slots.comparator?.id == "antidepressant" }, "\(result.claims.map(\.text))")
+        #expect(claim.slots.quantity?.unit == unit, "\(claim.statement)")
+    }
+
     @Test("a denied risk is a negated safety claim")
     func negatedSafety() throws {
         let (article, _) = try Fixtures.markedArticle("articles/inline-markup.html")
