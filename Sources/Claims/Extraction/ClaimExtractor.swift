@@ -142,6 +142,7 @@ public struct ClaimExtractor: Sendable {
                     article: ArticleDocument, defaultIntervention: SlotValue?) -> [Claim] {
         var slots = ClaimSlots()
         var effects: [PhraseMatch<String>] = []
+        var comparatorMechanisms: [SlotValue] = []
         let allConcepts = analysis.concepts + analysis.inheritedConcepts.filter { m in
             // From the lead-in keep only context slots, not its own effects.
             let slot = lexicon.concept(m.payload)?.slot
@@ -163,7 +164,13 @@ public struct ClaimExtractor: Sendable {
                 slots.population = value
             case .outcome: if slots.outcome == nil { slots.outcome = value }
             case .comparator: if slots.comparator == nil { slots.comparator = value }
-            case .mechanism: if !slots.mechanisms.contains(where: { $0.id == value.id }) { slots.mechanisms.append(value) }
+            case .mechanism:
+                // "Unlike SSRIs, which act on serotonin, ketamine…": the comparator's mechanism, not the claim's.
+                if isOwn, inComparatorClause(match.tokenRange.lowerBound, analysis) {
+                    if !comparatorMechanisms.contains(where: { $0.id == value.id }) { comparatorMechanisms.append(value) }
+                    break
+                }
+                if !slots.mechanisms.contains(where: { $0.id == value.id }) { slots.mechanisms.append(value) }
             case .regulator: if slots.regulator == nil { slots.regulator = value }
             case .regimen: if slots.regimen == nil { slots.regimen = value }
             case .adverseEffect, .risk: if isOwn { effects.append(match) }
@@ -172,6 +179,12 @@ public struct ClaimExtractor: Sendable {
         if slots.intervention == nil { slots.intervention = defaultIntervention }
         slots.quantity = quantity(in: analysis)
         slots.negated = Self.hasStrongNegation(analysis.tokens, before: analysis.tokens.count, window: analysis.tokens.count)
+        if slots.mechanisms.isEmpty, !comparatorMechanisms.isEmpty {
+            // Only the comparator's mechanism is named: the treatment is said to work otherwise
+            // ("unlike SSRIs, which act on serotonin, ketamine works through a different pathway").
+            slots.mechanisms = comparatorMechanisms
+            slots.negated = true
+        }
 
         // Score the types: cue words, then hints from the slots.
         var scores = analysis.cueScores
@@ -219,6 +232,11 @@ public struct ClaimExtractor: Sendable {
                 reason = mentionsTopic ? "no specific assertion to check" : "no topic term, number or claim cue"
             } else if !mentionsTopic && slots.quantity == nil {
                 reason = "does not name what it is about (no topic term or number)"
+            } else if let comparator = slots.comparator, !comparator.inherited, slots.intervention?.inherited ?? true,
+                      (scores[.comparison] ?? 0) == 0, slots.mechanisms.isEmpty, slots.quantity == nil {
+                // "This means that traditional antidepressants haven't provided sufficient relief": a
+                // statement about the comparator, with no comparison to the treatment in it.
+                reason = "about \(comparator.label), not about the treatment"
             }
             if !(claims.count > 0 && reason != nil) {
                 claims.insert(makeClaim(type: reason == nil ? mainType : (mainType == .general ? .general : mainType), text: text,
@@ -260,18 +278,12 @@ public struct ClaimExtractor: Sendable {
         func tokenIndex(_ span: TextSpan) -> Int {
             analysis.tokens.firstIndex { $0.span.start >= span.start } ?? analysis.tokens.count
         }
-        let comparatorEnds = analysis.concepts.filter { lexicon.concept($0.payload)?.slot == .comparator }.map(\.tokenRange.upperBound)
         func belongsToClaim(_ span: TextSpan) -> Bool {
             guard !comparatorTokens.isEmpty else { return true }
             let p = tokenIndex(span)
-            guard !interventionTokens.isEmpty else {
-                // The treatment is not named ("This is a stark contrast to traditional antidepressants,
-                // which can take weeks…"): a time in a relative clause on the comparator is the
-                // comparator's, unless a subject comes between ("…SSRIs that take weeks, it works in hours").
-                guard let end = comparatorEnds.filter({ $0 <= p }).max(), end < analysis.tokens.count,
-                      Self.relativeWords.contains(analysis.tokens[end].folded) else { return true }
-                return analysis.tokens[(end + 1)..<p].contains { Self.subjectWords.contains($0.folded) }
-            }
+            // The treatment not named ("This is a stark contrast to traditional antidepressants, which
+            // can take weeks…"): a time in a relative clause on the comparator is the comparator's.
+            guard !interventionTokens.isEmpty else { return !inComparatorClause(p, analysis) }
             let toComparator = comparatorTokens.map { abs($0 - p) }.min() ?? Int.max
             let toIntervention = interventionTokens.map { abs($0 - p) }.min() ?? Int.max
             return toIntervention <= toComparator
@@ -282,6 +294,19 @@ public struct ClaimExtractor: Sendable {
         var vague = analysis.vagueQuantities.filter { belongsToClaim($0.span) }
         vague.sort { ($0.tokenCount, $0.span.start) > ($1.tokenCount, $1.span.start) }
         return vague.first?.number
+    }
+
+    /// Whether token `position` lies in a relative clause on a comparator named before it
+    /// ("traditional antidepressants, which focus on serotonin", "SSRIs that take weeks"): the
+    /// comparator is followed by "which", "that"…, and no subject ("it", the treatment) comes
+    /// between that word and the position.
+    func inComparatorClause(_ position: Int, _ analysis: SegmentAnalysis) -> Bool {
+        let slot = { (m: PhraseMatch<String>) in self.lexicon.concept(m.payload)?.slot }
+        guard let end = analysis.concepts.filter({ slot($0) == .comparator && $0.tokenRange.upperBound <= position })
+                .map(\.tokenRange.upperBound).max(),
+              end < position, Self.relativeWords.contains(analysis.tokens[end].folded) else { return false }
+        if analysis.tokens[(end + 1)..<position].contains(where: { Self.subjectWords.contains($0.folded) }) { return false }
+        return !analysis.concepts.contains { slot($0) == .intervention && $0.tokenRange.lowerBound > end && $0.tokenRange.lowerBound < position }
     }
 
     /// Words that open a relative clause on the noun before them.

@@ -81,6 +81,33 @@ struct ClaimExtractorTests {
         #expect(claim.slots.quantity?.unit == unit, "\(claim.statement)")
     }
 
+    @Test("a mechanism in a relative clause on the comparator is not the treatment's")
+    func comparatorMechanism() throws {
+        let text = "Unlike traditional antidepressants, which focus on increasing levels of serotonin, ketamine works through an entirely different pathway."
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(source: "t.txt", format: .text, text: text))
+        let claim = try #require(result.claims.first)
+        // Read as: the treatment does not work through the comparator's mechanism.
+        #expect(claim.slots.mechanisms.map(\.id) == ["serotonin"] && claim.slots.negated, "\(claim.statement)")
+        #expect(claim.statement.contains("mechanism (negated): serotonin"))
+        // Named as the treatment's own, it stays.
+        let own = ClaimExtractor(lexicon: try Fixtures.lexicon())
+            .extract(from: ArticleDocument(source: "t.txt", format: .text, text: "Ketamine increases serotonin release in the cortex."))
+        #expect(try #require(own.claims.first).slots.mechanisms.contains { $0.id == "serotonin" })
+    }
+
+    @Test("a sentence about the comparator alone is not checkable against the treatment")
+    func aboutComparator() throws {
+        let text = "Ketamine helps many people with depression. This means that traditional antidepressants and therapies haven't provided sufficient relief."
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(source: "t.txt", format: .text, text: text))
+        let claim = try #require(result.claims.last { $0.text.hasPrefix("This means") })
+        #expect(!claim.isCheckable)
+        #expect(claim.notCheckableReason == "about standard antidepressants, not about the treatment")
+        // A comparison with the treatment is still checked.
+        let compared = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Ketamine works fast. This is a stark contrast to traditional antidepressants, which can take weeks."))
+        #expect(try #require(compared.claims.last).isCheckable)
+    }
+
     @Test("a denied risk is a negated safety claim")
     func negatedSafety() throws {
         let (article, _) = try Fixtures.markedArticle("articles/inline-markup.html")
