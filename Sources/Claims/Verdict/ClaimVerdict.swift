@@ -19,6 +19,9 @@ public struct ClaimVerdict: Hashable, Sendable, Codable {
     /// Why, in one line.
     public var reason: String
 
+    /// Claim types whose stated figure is what they assert.
+    static let figureTypes: Set<ClaimType> = [.efficacy, .onset, .duration]
+
     /// Decides the verdict from a claim's citations (rejected links already removed).
     ///
     /// Each link weighs its score times its stance confidence; a retracted record never
@@ -49,14 +52,29 @@ public struct ClaimVerdict: Hashable, Sendable, Codable {
             if let comparison = top.comparison { reason += "; \(comparison.description)" }
             return ClaimVerdict(verdict: .contradicted, reason: reason)
         }
-        if !cleanSupports.isEmpty && contradictMass < supportMass * 0.5 {
-            let top = cleanSupports[0]
+        // A claim that states a figure ("50–70% respond", "lasts 40 minutes to an hour") is
+        // supported only when an unflagged record reports a figure that matches it; support for
+        // its direction alone leaves the figure unchecked.
+        var figureCaveat: String?
+        if let quantity = claim.slots.quantity, Self.figureTypes.contains(claim.type) {
+            let matching = supports.filter { $0.comparison.map { $0.agreement == .within || $0.agreement == .close } ?? false }
+            if !cleanSupports.contains(where: { $0.comparison?.agreement == .within }) {
+                if let flagged = matching.first(where: { !$0.flags.isEmpty }) {
+                    figureCaveat = "the figure matches only with a caveat: \(flagged.flags[0]); \(flagged.comparison!.description)"
+                } else if matching.isEmpty {
+                    figureCaveat = "no record reports a figure to compare with \(quantity.summary)"
+                }
+            }
+        }
+        if !cleanSupports.isEmpty && contradictMass < supportMass * 0.5 && figureCaveat == nil {
+            let top = cleanSupports.first { $0.comparison?.agreement == .within } ?? cleanSupports[0]
             var reason = "supported by \(supports.count) record\(supports.count == 1 ? "" : "s") (best: PMID \(top.pmid), \(top.design.rawValue)\(top.year.map { " \($0)" } ?? ""))"
             if let comparison = top.comparison { reason += "; \(comparison.description)" }
             return ClaimVerdict(verdict: .supported, reason: reason)
         }
         var caveats: [String] = []
-        if let flagged = supports.first(where: { !$0.flags.isEmpty }), cleanSupports.isEmpty { caveats.append(flagged.flags[0]) }
+        if let figureCaveat { caveats.append(figureCaveat) }
+        if let flagged = supports.first(where: { !$0.flags.isEmpty }), cleanSupports.isEmpty, figureCaveat == nil { caveats.append(flagged.flags[0]) }
         if let close = supports.first(where: { $0.comparison?.agreement == .close }) { caveats.append(close.comparison!.description) }
         if contradictMass > 0 { caveats.append("\(contradicts.count + mixed.count) record(s) disagree or are mixed") }
         return ClaimVerdict(verdict: .partlySupported,
