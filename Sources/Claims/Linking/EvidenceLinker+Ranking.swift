@@ -58,8 +58,14 @@ extension EvidenceLinker {
             var best: RecordAnalysis.Sentence?
             var bestCoverage = -1.0
             var coverages: [Double] = []
-            for sentence in analysis.sentences {
-                let c = coverage(sentence.stems)
+            // Which claim stems each sentence holds, for the sentence coverages and the reranker's
+            // best coverage by two adjacent sentences.
+            let held = analysis.sentences.map { sentence in uniqueStems.map(sentence.stems.contains) }
+            func coverage(held: [Bool]) -> Double {
+                total > 0 ? zip(uniqueStems, held).filter(\.1).map { idf[$0.0] ?? 1 }.reduce(0, +) / total : 0
+            }
+            for (sentence, present) in zip(analysis.sentences, held) {
+                let c = coverage(held: present)
                 coverages.append(c)
                 if c > bestCoverage { bestCoverage = c; best = sentence }
             }
@@ -70,7 +76,8 @@ extension EvidenceLinker {
             let titleCoverage = coverage(analysis.titleStems)
             let score = retraction * (weights.retrieval * record.retrievalScore / max(maxRetrieval, 1e-9) + weights.sentence * max(0, bestCoverage)
                 + weights.record * recordCoverage + weights.pairs * pairScore + weights.title * titleCoverage)
-            let adjacent = zip(analysis.sentences, analysis.sentences.dropFirst()).map { coverage($0.stems.union($1.stems)) }.max() ?? 0
+            let adjacent = weights.model == nil ? 0
+                : zip(held, held.dropFirst()).map { pair in coverage(held: zip(pair.0, pair.1).map { $0 || $1 }) }.max() ?? 0
             let candidate = RankingModel.Candidate(
                 linearScore: score, retrieval: record.retrievalScore / max(maxRetrieval, 1e-9), present: uniqueStems.map(analysis.allStems.contains),
                 sentenceCoverage: max(0, bestCoverage), adjacentCoverage: adjacent, titleCoverage: titleCoverage, pairShare: pairScore,

@@ -41,7 +41,7 @@ struct RecordAnalysis {
             let signals = stance.signals(in: tokens)
             return Sentence(sentence: sentence, tokens: tokens, stems: Set(tokens.map(\.stem)), concepts: concepts, conceptMatches: matches,
                             numbers: found, signals: signals,
-                            role: SentenceRole.of(sentence, tokens: tokens, numbers: found, hasFindingWord: signals.findings > 0 || signals.isNegative))
+                            role: SentenceRole.of(sentence, tokens: tokens, numbers: found, signals: signals))
         }
         for term in record.meshTerms {
             all.formUnion(lexicon.conceptMatches(in: WordTokenizer.tokens(of: ScalarText(term))).map(\.payload))

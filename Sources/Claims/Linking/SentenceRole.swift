@@ -13,10 +13,9 @@ enum SentenceRole: String, Hashable, Sendable {
 
     /// The role of `sentence`, whose words are `tokens`; `numbers` are the numbers found in it
     /// (a sentence giving a p-value or an interval reports results, whatever else it says), and
-    /// `hasFindingWord` whether it has a finding word or a negation (StanceSignals): "were
-    /// randomized to" is a method, "patients randomized to ketamine improved more" or "…showed
-    /// no change" a result.
-    static func of(_ sentence: EvidenceSentence, tokens: [WordToken], numbers: [ReportedNumber], hasFindingWord: Bool) -> SentenceRole {
+    /// `signals` its stance signals: with a finding word or a negation, "were randomized to" is
+    /// not a method ("patients randomized to ketamine improved more", "…showed no change").
+    static func of(_ sentence: EvidenceSentence, tokens: [WordToken], numbers: [ReportedNumber], signals: StanceSignals) -> SentenceRole {
         if sentence.location == .title { return .title }
         var label = sentence.section.flatMap(role(ofSection:))
         var bodyStart = 0
@@ -40,6 +39,7 @@ enum SentenceRole: String, Hashable, Sendable {
         }
         if found.contains(.aimOpening) || found.contains(.aim) { return .aim }
         if found.contains(.method) { return .methods }
+        let hasFindingWord = signals.findings > 0 || signals.isNegative
         if !hasFindingWord, !found.contains(.result), found.contains(.procedure) { return .methods }
         return fallback
     }

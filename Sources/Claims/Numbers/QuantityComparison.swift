@@ -28,24 +28,11 @@ public struct QuantityComparison: Hashable, Sendable, Codable {
         claim: ReportedNumber, evidence: ReportedNumber, timeContext: ReportedNumber? = nil,
         percentTolerance: Double = 5, relativeTolerance: Double = 0.25
     ) -> QuantityComparison? {
-        let claimBounds: (Double, Double)
-        let evidenceBounds: (Double, Double)
-        let tolerance: Double
-        let isTime: Bool
-        switch (claim.kind, evidence.kind) {
-        case (.percentage, .percentage):
-            guard comparable(claim: claim, evidence: evidence), let c = bounds(claim, time: false), let e = bounds(evidence, time: false) else { return nil }
-            claimBounds = c; evidenceBounds = e; tolerance = percentTolerance; isTime = false
-        case (.duration, .duration), (.duration, .timePoint), (.timePoint, .timePoint), (.timePoint, .duration):
-            guard let c = bounds(claim, time: true), let e = bounds(evidence, time: true) else { return nil }
-            claimBounds = c; evidenceBounds = e
-            tolerance = relativeTolerance * max(abs(c.1), abs(c.0), 1)
-            isTime = true
-        default:
-            return nil
-        }
-        let (cl, ch) = claimBounds
-        let (el, eh) = evidenceBounds
+        guard comparable(claim: claim, evidence: evidence) else { return nil }
+        // Comparable numbers are both percentages or both times.
+        let isTime = claim.kind != .percentage
+        guard let (cl, ch) = bounds(claim, time: isTime), let (el, eh) = bounds(evidence, time: isTime) else { return nil }
+        let tolerance = isTime ? relativeTolerance * max(abs(ch), abs(cl), 1) : percentTolerance
         let agreement: Agreement
         let direction: Int
         if el >= cl - 1e-9 && eh <= ch + 1e-9 {

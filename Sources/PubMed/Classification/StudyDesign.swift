@@ -190,10 +190,8 @@ public enum StudyDesign: String, Hashable, Sendable, Codable, CaseIterable, Comp
         let opening = String(abstract.prefix(600))
         let text = title + " " + opening
         func any(_ cues: [String], in text: String) -> Bool { cues.contains { Self.text(text, contains: $0) } }
-        if any(["meta-analysis", "meta-analyses", "metaanalysis"], in: titleText) {
-            self = .metaAnalysis
-        } else if any(["systematic review"], in: titleText) {
-            self = .systematicReview
+        if let kind = Self.reviewKind(title: titleText) {
+            self = kind
         } else if any(["review", "overview"], in: titleText) {
             self = .review
         } else if any(["this meta-analysis", "we conducted a meta-analysis", "we performed a meta-analysis",

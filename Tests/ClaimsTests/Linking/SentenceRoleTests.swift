@@ -7,9 +7,8 @@ struct SentenceRoleTests {
     static func role(_ text: String, section: String? = nil) -> SentenceRole {
         let sentence = EvidenceSentence(location: .abstract, span: TextSpan(start: 0, end: text.unicodeScalars.count), text: text, section: section)
         let tokens = WordTokenizer.tokens(of: ScalarText(text))
-        let signals = StanceCues.english.signals(in: tokens)
         return SentenceRole.of(sentence, tokens: tokens, numbers: NumberExtractor().numbers(in: text),
-                               hasFindingWord: signals.findings > 0 || signals.isNegative)
+                               signals: StanceCues.english.signals(in: tokens))
     }
 
     @Test("roles from structured-abstract labels", arguments: [
@@ -51,12 +50,17 @@ struct SentenceRoleTests {
         #expect(Self.role("Response was defined as a 50% decrease.", section: "RESULTS") == .results)
     }
 
+    /// The citation of `pmid` for the first checkable claim of `text`, checked against
+    /// `records/aims-methods-and-definitions.xml`.
+    static func citation(_ pmid: Int64, for text: String) throws -> Citation {
+        let result = try Fixtures.check(text, against: "records/aims-methods-and-definitions.xml")
+        let check = try #require(result.checks.first { $0.claim.isCheckable })
+        return try #require(check.citations.first { $0.pmid == PMID(pmid) })
+    }
+
     @Test("a response rate is quoted from the results, not from the definition of response")
     func quotesResultsNotDefinitions() throws {
-        let result = try Fixtures.check("Research suggests that around 50-70% of those with TRD respond to esketamine.",
-                                        against: "records/aims-methods-and-definitions.xml")
-        let check = try #require(result.checks.first { $0.claim.isCheckable })
-        let trial = try #require(check.citations.first { $0.pmid == PMID(9200001) })
+        let trial = try Self.citation(9200001, for: "Research suggests that around 50-70% of those with TRD respond to esketamine.")
         #expect(trial.quote.hasPrefix("At day 28, 58.7%"))
         #expect(trial.comparison?.agreement == .within)
         #expect(trial.stance == .supports)
@@ -64,10 +68,7 @@ struct SentenceRoleTests {
 
     @Test("a search strategy that names the claim's words only mentions it")
     func methodsOnlyMention() throws {
-        let result = try Fixtures.check("Ketamine was originally developed as an anesthetic used in medical settings.",
-                                        against: "records/aims-methods-and-definitions.xml")
-        let check = try #require(result.checks.first { $0.claim.isCheckable })
-        let review = try #require(check.citations.first { $0.pmid == PMID(9200002) })
+        let review = try Self.citation(9200002, for: "Ketamine was originally developed as an anesthetic used in medical settings.")
         #expect(review.quote.hasPrefix("We searched PubMed"))
         #expect(review.stance == .mentions)
     }
