@@ -278,9 +278,11 @@ public final class EvidenceLinker {
         }
         if signals.isNullResult, nullResultBears(on: claim, in: sentence) {
             if claimNegated { return (.supports, 0.55) }
-            // "X was not associated with response" is about a predictor, not about whether the treatment works.
+            // "X was not associated with response" is about a predictor or a moderator ("no significant
+            // genotype effect … on MADRS reductions"), not about whether the treatment works.
             let lower = sentence.sentence.text.lowercased()
-            if ["associated", "predict", "related to", "independent of", "correlat"].contains(where: lower.contains) { return (.mentions, 0.3) }
+            if ["associated", "predict", "related to", "independent of", "correlat", "genotype", "polymorphism", "allele", "moderat"]
+                .contains(where: lower.contains) { return (.mentions, 0.3) }
             return (signals.hasContrast ? .mixed : .contradicts, 0.5)
         }
         if claimNegated {
@@ -323,11 +325,16 @@ public final class EvidenceLinker {
     }
 
     /// Whether one of `nullResults` reaches one of `mentions` in `text`: nothing between them that
-    /// reports its own direction, turns with a contrast, or ends a clause with a semicolon.
+    /// reports its own direction, turns with a contrast, or ends a clause with a semicolon. A null
+    /// phrase more than a few words after the mention does not reach it when the mention is already
+    /// the object of a direction word earlier in its clause ("Esketamine increased sedation (RR 3.70),
+    /// dissociation (RR 2.36) …, with no increase in serious adverse events" reports more sedation;
+    /// "sedation did not differ" stays a null result on sedation).
     public static func nullResult(_ nullResults: [TextSpan], bearsOnAnyOf mentions: [TextSpan], in text: String, cues: StanceCues) -> Bool {
         let scalars = ScalarText(text)
         for null in nullResults {
             for mention in mentions {
+                if mention.end <= null.start, governed(mention, before: null, in: scalars, cues: cues) { continue }
                 let gap = mention.end <= null.start ? TextSpan(start: mention.end, end: null.start)
                     : (null.end <= mention.start ? TextSpan(start: null.end, end: mention.start) : TextSpan(start: 0, end: 0))
                 if gap.length <= 0 { return true }
@@ -339,6 +346,24 @@ public final class EvidenceLinker {
             }
         }
         return false
+    }
+
+    /// Whether `mention` is the object of a direction word a few words before it (bracketed asides
+    /// skipped, so a list "increased sedation (RR 3.70), dissociation (RR 2.36) and …" counts for each
+    /// item), one not turned by a negation, and the null phrase after it is more than three words away.
+    static func governed(_ mention: TextSpan, before null: TextSpan, in text: ScalarText, cues: StanceCues) -> Bool {
+        guard WordTokenizer.tokens(of: ScalarText(text.string(TextSpan(start: mention.end, end: null.start)))).count > 3 else { return false }
+        var depth = 0
+        var outside = ""
+        for scalar in text.string(TextSpan(start: 0, end: mention.start)).unicodeScalars {
+            if scalar == "(" || scalar == "[" { depth += 1; continue }
+            if scalar == ")" || scalar == "]" { depth = max(0, depth - 1); outside.unicodeScalars.append(" "); continue }
+            if scalar == ";" { outside = ""; continue }
+            if depth == 0 { outside.unicodeScalars.append(scalar) }
+        }
+        let near = Array(WordTokenizer.tokens(of: ScalarText(outside)).suffix(4))
+        guard let direction = cues.directionWords(in: near).first else { return false }
+        return !cues.negationStarts(in: near).contains { $0 < direction.tokens.lowerBound }
     }
 
     static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]

@@ -49,6 +49,12 @@ public struct NumberExtractor: Sendable {
         while i < lexemes.count {
             if var (number, next) = read(lexemes, at: i, text: text) {
                 if number.kind == .percentage { number.measure = Self.measure(LexemeCursor(lexemes), first: i, next: next) }
+                // An age ("adults (≥18 years)", "aged 18–65 years", "46 years old") is neither a duration nor a time point.
+                if number.kind == .duration || number.kind == .timePoint, ["year", "month"].contains(number.unit ?? ""),
+                   Self.isAge(LexemeCursor(lexemes), first: i, next: next) {
+                    i = next
+                    continue
+                }
                 result.append(number)
                 i = next
             } else {
@@ -201,6 +207,28 @@ public struct NumberExtractor: Sendable {
         }
         return nil
     }
+
+    // MARK: Ages
+
+    /// Whether the years read from lexemes `first..<next` are an age: after "aged"/"age" (symbols
+    /// between allowed: "mean age, 46 years"), after a relation following a participant noun
+    /// ("adults (≥18 years)"), or before "old", "of age", "and older".
+    static func isAge(_ lx: LexemeCursor, first: Int, next: Int) -> Bool {
+        if lx.isWord(next, ["old"]) || (lx.isWord(next, ["of"]) && lx.isWord(next + 1, ["age"]))
+            || (lx.isWord(next, ["and", "or"]) && lx.isWord(next + 1, ["older", "above", "over"])) { return true }
+        var j = first - 1
+        var relation = false
+        while j >= 0, j >= first - 3, lx.word(j) == nil, lx.number(j) == nil {
+            if lx.relation(j) != nil { relation = true }
+            j -= 1
+        }
+        if lx.isWord(j, ["aged", "age", "ages"]) { return true }
+        return relation && lx.isWord(j, ageNouns)
+    }
+
+    /// Nouns that a relation and a number of years after them make an age: "adults (≥18 years)".
+    static let ageNouns = ["adults", "adult", "patients", "participants", "subjects", "individuals", "people", "children",
+                           "adolescents", "women", "men", "persons", "veterans", "volunteers"]
 
     // MARK: What a percentage measures
 

@@ -20,6 +20,15 @@ struct EvidenceLinkerScopeTests {
          "no significant", "hallucinations", false),
         ("Hallucinations were common; blood pressure did not differ between arms.", "did not differ", "Hallucinations", false),
         ("There was no significant change in mood, but hallucinations were frequent.", "no significant", "hallucinations", false),
+        // An item of what a direction word reports, with a null phrase on something else after the list.
+        ("Esketamine increased sedation (RR = 3.70 [2.02-6.78]), dissociation (RR = 2.36 [2.10-2.65]), and adverse events, with no increase in serious adverse events.",
+         "no increase", "sedation", false),
+        ("Esketamine increased sedation (RR = 3.70 [2.02-6.78]), dissociation (RR = 2.36 [2.10-2.65]), and adverse events, with no increase in serious adverse events.",
+         "no increase", "dissociation", false),
+        // A subject of its own clause keeps the null result, even after a direction word further back.
+        ("Ketamine reduced depression scores at day 1, and sedation reported by patients in both arms did not differ.",
+         "did not differ", "sedation", true),
+        ("Rates of sedation, nausea, dizziness and headache did not differ.", "did not differ", "sedation", true),
     ])
     func scope(sentence: String, null: String, mention: String, reaches: Bool) throws {
         func span(_ phrase: String) throws -> TextSpan {

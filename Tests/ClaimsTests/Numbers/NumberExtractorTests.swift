@@ -68,6 +68,19 @@ struct NumberExtractorTests {
         #expect(ScalarText(text).string(number.span) == "52.9%")
     }
 
+    @Test("an age is neither a duration nor a time point", arguments: [
+        ("RCTs in adults (≥18 years) with MDD or TRD", [ReportedNumber.Kind]()),
+        ("patients aged 18–65 years received ketamine", []),
+        ("participants aged over 65 years", []),
+        ("a 46 years old woman", []),
+        ("adults 18 years of age and older", []),
+        ("infusions over 40 minutes for 2 years", [.timePoint, .timePoint]),
+        ("follow-up lasted 2 years", [.duration]),
+    ])
+    func ages(text: String, kinds: [ReportedNumber.Kind]) {
+        #expect(NumberExtractor().numbers(in: text).map(\.kind) == kinds, "\(text)")
+    }
+
     @Test("a decade is not a duration")
     func decade() {
         let numbers = NumberExtractor().numbers(in: "It was developed in the 1960s as an anesthetic.")
