@@ -286,9 +286,11 @@ public final class EvidenceLinker {
             return (signals.hasContrast ? .mixed : .contradicts, 0.5)
         }
         if claimNegated {
-            // The claim denies something (no dependence, not an opioid); a report of it affirmatively
-            // contradicts a safety claim and puts a mechanism claim in doubt.
-            if signals.isNegated { return (.supports, 0.45) }
+            // The claim denies something (no dependence, not an opioid): a negation of it supports;
+            // a report of it affirmatively contradicts a safety claim and puts a mechanism claim in
+            // doubt. A negation elsewhere in the sentence ("addictive properties …, they are not
+            // readily included in routine use") does not deny it.
+            if signals.isNegated, negation(signals.negations, bearsOn: claim, in: sentence) { return (.supports, 0.45) }
             guard claim.type == .safety || claim.type == .adverseEffect else { return (.mixed, 0.3) }
             let reportsIt = signals.direction >= 0 && (signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) })
             return reportsIt ? (.contradicts, 0.45) : (.mentions, 0.25)
@@ -318,10 +320,16 @@ public final class EvidenceLinker {
     /// difference in tolerability" reports hallucinations, not a null result on them).
     /// A sentence that does not name the focus keeps its null result.
     func nullResultBears(on claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+        negation(sentence.signals.nullResults, bearsOn: claim, in: sentence)
+    }
+
+    /// Whether one of `spans` (null phrases or negation cues) reaches a mention of the claim's focus,
+    /// by the same rule; true when the sentence does not name the focus.
+    func negation(_ spans: [TextSpan], bearsOn claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
         let focus = queries.focusConcepts(of: claim)
         let mentions = sentence.conceptMatches.filter { match in focus.contains { lexicon.isSameOrNarrower(match.payload, than: $0.id) } }
         guard !mentions.isEmpty else { return true }
-        return Self.nullResult(sentence.signals.nullResults, bearsOnAnyOf: mentions.map(\.span), in: sentence.sentence.text, cues: stance)
+        return Self.nullResult(spans, bearsOnAnyOf: mentions.map(\.span), in: sentence.sentence.text, cues: stance)
     }
 
     /// Whether one of `nullResults` reaches one of `mentions` in `text`: nothing between them that
@@ -339,7 +347,7 @@ public final class EvidenceLinker {
                     : (null.end <= mention.start ? TextSpan(start: null.end, end: mention.start) : TextSpan(start: 0, end: 0))
                 if gap.length <= 0 { return true }
                 let between = scalars.string(gap)
-                if between.contains(";") { continue }
+                if between.contains(";") || Self.opensClause(between) { continue }
                 let signals = cues.signals(in: between)
                 if signals.direction != 0 || signals.increases > 0 || signals.decreases > 0 || signals.hasContrast { continue }
                 return true
@@ -347,6 +355,15 @@ public final class EvidenceLinker {
         }
         return false
     }
+
+    /// Whether `text` starts a new clause with a subject of its own after a comma (", they are…",
+    /// ", which…"), so what stands on one side does not reach the other.
+    static func opensClause(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return clauseOpeners.contains { lower.contains(", \($0) ") }
+    }
+
+    static let clauseOpeners = ["they", "it", "we", "he", "she", "this", "these", "those", "which", "who", "whereas", "while"]
 
     /// Whether `mention` is the object of a direction word a few words before it (bracketed asides
     /// skipped, so a list "increased sedation (RR 3.70), dissociation (RR 2.36) and …" counts for each

@@ -29,6 +29,10 @@ struct EvidenceLinkerScopeTests {
         ("Ketamine reduced depression scores at day 1, and sedation reported by patients in both arms did not differ.",
          "did not differ", "sedation", true),
         ("Rates of sedation, nausea, dizziness and headache did not differ.", "did not differ", "sedation", true),
+        // A new clause with its own subject after a comma.
+        ("Due to their potential side effects and addictive properties, they are subject to regulatory controls and are not readily included in routine use.",
+         "not", "addictive", false),
+        ("No abnormalities were observed in laboratory results or addiction-related evaluations.", "No", "addiction", true),
     ])
     func scope(sentence: String, null: String, mention: String, reaches: Bool) throws {
         func span(_ phrase: String) throws -> TextSpan {
@@ -37,6 +41,16 @@ struct EvidenceLinkerScopeTests {
             return TextSpan(start: start, end: start + phrase.unicodeScalars.count)
         }
         #expect(EvidenceLinker.nullResult([try span(null)], bearsOnAnyOf: [try span(mention)], in: sentence, cues: .english) == reaches)
+    }
+
+    @Test("a claim that denies a risk is supported by a negation of it, not by a negation of something else")
+    func negatedClaimNeedsItsOwnNegation() throws {
+        let result = try Fixtures.check("Ketamine doesn't carry the same risk of physical dependence.", against: "records/negated-claims.xml")
+        let claim = try #require(result.checks.first { $0.claim.slots.negated })
+        let addictive = try #require(claim.citations.first { $0.pmid == PMID(9300001) })
+        #expect(addictive.stance != .supports)
+        let safety = try #require(claim.citations.first { $0.pmid == PMID(9300002) })
+        #expect(safety.stance == .supports)
     }
 
     @Test("a null result about other symptoms does not contradict an adverse-effect claim")
