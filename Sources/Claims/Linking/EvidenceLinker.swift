@@ -131,7 +131,7 @@ public final class EvidenceLinker {
             let outcomes = Set(sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }.map(\.payload))
             let sameOutcome = claim.slots.outcome.map { outcomes == [$0.id] } ?? (outcomes.count <= 1)
             let comparisons = sentence.numbers
-                .filter { _ in quantity.kind != .percentage || sameOutcome }
+                .filter { number in quantity.kind != .percentage || (sameOutcome && !countsNonOccurrence(number, in: sentence)) }
                 .compactMap { QuantityComparison.compare(claim: quantity, evidence: $0, timeContext: timeContext) }
             comparison = comparisons.min { rank($0) < rank($1) }
         }
@@ -152,6 +152,17 @@ public final class EvidenceLinker {
             confidence: (confidence * 100).rounded() / 100, quote: sentence.sentence.text,
             quoteLocation: sentence.sentence.location, quoteSpan: sentence.sentence.span, numbers: sentence.numbers,
             comparison: comparison, flags: allFlags, isRetracted: analysis.record.isRetracted, method: .auto, decision: nil)
+    }
+
+    /// Whether a negation stands between a percentage and the outcome it is nearest ("one-third of
+    /// patients … do not achieve adequate response", "20% failed to respond"): a share of those
+    /// without the outcome, not a rate of it.
+    func countsNonOccurrence(_ number: ReportedNumber, in sentence: RecordAnalysis.Sentence) -> Bool {
+        let outcomes = sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome }
+        guard let nearest = outcomes.min(by: { distance($0.span, number.span) < distance($1.span, number.span) }) else { return false }
+        let between = number.span.end <= nearest.span.start ? TextSpan(start: number.span.end, end: nearest.span.start)
+            : TextSpan(start: nearest.span.end, end: number.span.start)
+        return sentence.signals.negations.contains { $0.start >= between.start && $0.end <= between.end }
     }
 
     /// The outcome concept mentioned nearest a number in the sentence ("34 (57.6%) … relapsed" → relapse),
@@ -227,7 +238,9 @@ public final class EvidenceLinker {
         var quantityScore = 0.5
         var quantityWeight = 0.1
         if let quantity = slots.quantity, [.efficacy, .onset, .duration].contains(claim.type) {
-            let comparable = sentence.numbers.contains { QuantityComparison.comparable(claim: quantity, evidence: $0) }
+            let comparable = sentence.numbers.contains {
+                QuantityComparison.comparable(claim: quantity, evidence: $0) && !($0.kind == .percentage && countsNonOccurrence($0, in: sentence))
+            }
             quantityScore = comparable ? 1 : 0.2
             quantityWeight = quantity.kind == .percentage ? 0.25 : 0.15
         }
@@ -274,6 +287,7 @@ public final class EvidenceLinker {
                 // A percentage of the same outcome far outside the claim contradicts it; a time far off
                 // is more likely about something else (a follow-up visit, a dosing schedule).
                 if isPercent { return (signals.hasContrast ? .mixed : .contradicts, 0.55) }
+                return (.mentions, 0.3)
             }
         }
         if signals.isNullResult, nullResultBears(on: claim, in: sentence) {
@@ -281,7 +295,8 @@ public final class EvidenceLinker {
             // "X was not associated with response" is about a predictor or a moderator ("no significant
             // genotype effect … on MADRS reductions"), not about whether the treatment works.
             let lower = sentence.sentence.text.lowercased()
-            if ["associated", "predict", "related to", "independent of", "correlat", "genotype", "polymorphism", "allele", "moderat"]
+            if ["associated", "predict", "related to", "independent of", "correlat", "genotype", "polymorphism", "allele", "moderat",
+                "interaction between baseline"]
                 .contains(where: lower.contains) { return (.mentions, 0.3) }
             return (signals.hasContrast ? .mixed : .contradicts, 0.5)
         }
@@ -304,6 +319,13 @@ public final class EvidenceLinker {
                sentence.concepts.contains(where: { $0 != outcome.id && lexicon.concept($0)?.group == group }) {
                 return (.mentions, 0.3)
             }
+            // "About one-third of patients do not achieve adequate response to current treatments":
+            // a negated outcome in a sentence that does not name the treatment is about something else.
+            if signals.isNegated, let intervention = claim.slots.intervention,
+               !sentence.concepts.contains(where: { lexicon.isSameOrNarrower($0, than: intervention.id) || lexicon.concept($0)?.group == lexicon.concept(intervention.id)?.group && lexicon.concept($0)?.group != nil }),
+               negation(signals.negations, bearsOnOutcomeOf: claim, in: sentence) {
+                return (.mentions, 0.3)
+            }
             let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
             if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
             return (.mentions, 0.3)
@@ -321,6 +343,14 @@ public final class EvidenceLinker {
     /// A sentence that does not name the focus keeps its null result.
     func nullResultBears(on claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
         negation(sentence.signals.nullResults, bearsOn: claim, in: sentence)
+    }
+
+    /// Whether one of `spans` reaches a mention of the claim's outcome; false when the sentence names none.
+    func negation(_ spans: [TextSpan], bearsOnOutcomeOf claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+        guard let outcome = claim.slots.outcome else { return false }
+        let mentions = sentence.conceptMatches.filter { lexicon.isSameOrNarrower($0.payload, than: outcome.id) }
+        guard !mentions.isEmpty else { return false }
+        return Self.nullResult(spans, bearsOnAnyOf: mentions.map(\.span), in: sentence.sentence.text, cues: stance)
     }
 
     /// Whether one of `spans` (null phrases or negation cues) reaches a mention of the claim's focus,

@@ -53,6 +53,34 @@ struct EvidenceLinkerScopeTests {
         #expect(safety.stance == .supports)
     }
 
+    @Test("a share of patients who do not respond, in a sentence that does not name the treatment, is neither a rate nor support")
+    func nonResponseShare() throws {
+        let result = try Fixtures.check("Around 50-70% of people with TRD respond to ketamine.", against: "records/rates-and-times.xml")
+        let claim = try #require(result.checks.first { $0.claim.type == .efficacy })
+        let review = try #require(claim.citations.first { $0.pmid == PMID(9400001) })
+        #expect(review.quote.hasPrefix("About one-third"))
+        #expect(review.comparison == nil)
+        #expect(review.stance == .mentions)
+    }
+
+    @Test("a time far from the claimed duration is about something else: a mention, not support")
+    func farTimeMentions() throws {
+        let result = try Fixtures.check("A ketamine infusion usually lasts around 40 minutes to an hour.", against: "records/rates-and-times.xml")
+        let claim = try #require(result.checks.first { $0.claim.type == .duration })
+        let report = try #require(claim.citations.first { $0.pmid == PMID(9400002) })
+        #expect(report.comparison?.agreement == .outside)
+        #expect(report.stance == .mentions)
+    }
+
+    @Test("a null interaction with a baseline trait is about a moderator, not about whether the treatment works")
+    func baselineInteraction() throws {
+        let result = try Fixtures.check("Ketamine is an effective treatment for depression.", against: "records/rates-and-times.xml")
+        let claim = try #require(result.checks.first { $0.claim.type == .efficacy })
+        let analysis = try #require(claim.citations.first { $0.pmid == PMID(9400003) })
+        #expect(analysis.quote.hasPrefix("No significant interaction"))
+        #expect(analysis.stance == .mentions)
+    }
+
     @Test("a null result about other symptoms does not contradict an adverse-effect claim")
     func nullAboutOthers() throws {
         let result = try Self.check("Ketamine can cause hallucinations.")
