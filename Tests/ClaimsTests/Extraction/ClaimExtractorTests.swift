@@ -108,6 +108,20 @@ struct ClaimExtractorTests {
         #expect(try #require(compared.claims.last).isCheckable)
     }
 
+    @Test("a treatment said to reduce or improve something, named by a pronoun, is an efficacy claim", arguments: [
+        "It reduced suicidal thoughts in people with major depression.",
+        "It improved depressive symptoms in adults with treatment-resistant depression.",
+    ])
+    func directionVerbEfficacy(sentence: String) throws {
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Esketamine is a nasal spray for depression. " + sentence))
+        let claim = try #require(result.claims.last)
+        #expect(claim.type == .efficacy)
+        #expect(claim.isCheckable)
+        #expect(claim.slots.intervention?.id == "esketamine")
+        #expect(claim.slots.intervention?.inherited == true)
+    }
+
     @Test("a denied risk is a negated safety claim")
     func negatedSafety() throws {
         let (article, _) = try Fixtures.markedArticle("articles/inline-markup.html")
