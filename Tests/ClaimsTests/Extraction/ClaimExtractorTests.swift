@@ -122,6 +122,16 @@ struct ClaimExtractorTests {
         #expect(claim.slots.intervention?.inherited == true)
     }
 
+    @Test("a vague span of time is written in the plural: 'the day of treatment' is a day, not 'days'")
+    func vagueTimeIsPlural() throws {
+        let extractor = ClaimExtractor(lexicon: try Fixtures.lexicon())
+        let day = extractor.extract(from: ArticleDocument(source: "t.txt", format: .text,
+                                                          text: "Esketamine can cause sedation, so patients should not drive on the day of treatment."))
+        #expect(!day.claims.contains { $0.slots.quantity != nil })
+        let days = extractor.extract(from: ArticleDocument(source: "t.txt", format: .text, text: "Ketamine works within days."))
+        #expect(days.claims.first?.slots.quantity?.unit == "day")
+    }
+
     @Test("a denied risk is a negated safety claim")
     func negatedSafety() throws {
         let (article, _) = try Fixtures.markedArticle("articles/inline-markup.html")
