@@ -301,6 +301,12 @@ public final class EvidenceLinker {
             return (signals.hasContrast ? .mixed : .contradicts, 0.5)
         }
         if claimNegated {
+            // A denial scoped to a population ("not approved for children") is neither supported nor
+            // contradicted by a sentence about other people ("approved for adults with TRD").
+            if let population = claim.slots.population, !population.inherited,
+               !sentence.concepts.contains(where: { lexicon.isSameOrNarrower($0, than: population.id) }) {
+                return (.mentions, 0.3)
+            }
             // The claim denies something (no dependence, not an opioid): a negation of it supports;
             // a report of it affirmatively contradicts a safety claim and puts a mechanism claim in
             // doubt. A negation elsewhere in the sentence ("addictive properties …, they are not

@@ -81,6 +81,17 @@ struct EvidenceLinkerScopeTests {
         #expect(analysis.stance == .mentions)
     }
 
+    @Test("a denial scoped to a population is not decided by a sentence about other people")
+    func negatedClaimForAPopulation() throws {
+        let result = try Fixtures.check("Esketamine is not approved for children or adolescents.", against: "records/negated-claims.xml")
+        let claim = try #require(result.checks.first { $0.claim.type == .regulatory })
+        #expect(claim.claim.slots.negated)
+        #expect(claim.claim.slots.population?.id == "young-people")
+        let trial = try #require(claim.citations.first { $0.pmid == PMID(9300003) })
+        #expect(trial.stance == .mentions)
+        #expect(claim.verdict.verdict != .partlySupported && claim.verdict.verdict != .contradicted)
+    }
+
     @Test("a null result about other symptoms does not contradict an adverse-effect claim")
     func nullAboutOthers() throws {
         let result = try Self.check("Ketamine can cause hallucinations.")
