@@ -311,13 +311,23 @@ public final class EvidenceLinker {
             // a report of it affirmatively contradicts a safety claim and puts a mechanism claim in
             // doubt. A negation elsewhere in the sentence ("addictive properties …, they are not
             // readily included in routine use") does not deny it.
-            if signals.isNegated, negation(signals.negations, bearsOn: claim, in: sentence) { return (.supports, 0.45) }
+            if signals.isNegated {
+                let mentions = focusMentions(of: claim, in: sentence)
+                if mentions.isEmpty || Self.negation(signals.negations, reachesAnyOf: mentions, in: sentence.sentence.text, cues: stance) {
+                    return (.supports, 0.45)
+                }
+            }
             guard claim.type == .safety || claim.type == .adverseEffect else { return (.mixed, 0.3) }
             let reportsIt = signals.direction >= 0 && (signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) })
             return reportsIt ? (.contradicts, 0.45) : (.mentions, 0.25)
         }
         switch claim.type {
         case .adverseEffect, .safety:
+            // "There was no case of interstitial cystitis": a negation that reaches the effect denies it.
+            if signals.isNegated, Self.negation(signals.negations, reachesAnyOf: focusMentions(of: claim, in: sentence),
+                                                in: sentence.sentence.text, cues: stance) {
+                return (signals.hasContrast ? .mixed : .contradicts, 0.5)
+            }
             return (.supports, signals.isHedged ? 0.5 : 0.65)
         case .efficacy, .onset, .comparison:
             // A sentence on another outcome of the same kind (relapse for a response claim) does not bear on it.
@@ -329,7 +339,7 @@ public final class EvidenceLinker {
             // a negated outcome in a sentence that does not name the treatment is about something else.
             if signals.isNegated, let intervention = claim.slots.intervention,
                !sentence.concepts.contains(where: { lexicon.isSameOrNarrower($0, than: intervention.id) || lexicon.concept($0)?.group == lexicon.concept(intervention.id)?.group && lexicon.concept($0)?.group != nil }),
-               negation(signals.negations, bearsOnOutcomeOf: claim, in: sentence) {
+               negationReachesOutcome(of: claim, in: sentence) {
                 return (.mentions, 0.3)
             }
             let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
@@ -351,22 +361,51 @@ public final class EvidenceLinker {
         negation(sentence.signals.nullResults, bearsOn: claim, in: sentence)
     }
 
-    /// Whether one of `spans` reaches a mention of the claim's outcome; false when the sentence names none.
-    func negation(_ spans: [TextSpan], bearsOnOutcomeOf claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+    /// Whether a negation cue reaches a mention of the claim's outcome; false when the sentence names none.
+    func negationReachesOutcome(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
         guard let outcome = claim.slots.outcome else { return false }
-        let mentions = sentence.conceptMatches.filter { lexicon.isSameOrNarrower($0.payload, than: outcome.id) }
-        guard !mentions.isEmpty else { return false }
-        return Self.nullResult(spans, bearsOnAnyOf: mentions.map(\.span), in: sentence.sentence.text, cues: stance)
+        let mentions = sentence.conceptMatches.filter { lexicon.isSameOrNarrower($0.payload, than: outcome.id) }.map(\.span)
+        return Self.negation(sentence.signals.negations, reachesAnyOf: mentions, in: sentence.sentence.text, cues: stance)
     }
 
-    /// Whether one of `spans` (null phrases or negation cues) reaches a mention of the claim's focus,
-    /// by the same rule; true when the sentence does not name the focus.
-    func negation(_ spans: [TextSpan], bearsOn claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+    /// Where the sentence names the claim's focus.
+    func focusMentions(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> [TextSpan] {
         let focus = queries.focusConcepts(of: claim)
-        let mentions = sentence.conceptMatches.filter { match in focus.contains { lexicon.isSameOrNarrower(match.payload, than: $0.id) } }
-        guard !mentions.isEmpty else { return true }
-        return Self.nullResult(spans, bearsOnAnyOf: mentions.map(\.span), in: sentence.sentence.text, cues: stance)
+        return sentence.conceptMatches.filter { match in focus.contains { lexicon.isSameOrNarrower(match.payload, than: $0.id) } }.map(\.span)
     }
+
+    /// Whether one of `spans` (null phrases) reaches a mention of the claim's focus; true when the
+    /// sentence does not name the focus.
+    func negation(_ spans: [TextSpan], bearsOn claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+        let mentions = focusMentions(of: claim, in: sentence)
+        guard !mentions.isEmpty else { return true }
+        return Self.nullResult(spans, bearsOnAnyOf: mentions, in: sentence.sentence.text, cues: stance)
+    }
+
+    /// Whether one of the negation cues `negations` ("no", "not", "without") reaches one of `mentions`:
+    /// a mention after the cue, by the null-phrase rule ("no case of interstitial cystitis"); or a
+    /// mention at most three words before a verbal negation ("dissociation was not observed"). Cues
+    /// that only look forward ("no", "without", "free of") never reach back: "caused dissociation
+    /// without serious adverse events" reports the dissociation.
+    public static func negation(_ negations: [TextSpan], reachesAnyOf mentions: [TextSpan], in text: String, cues: StanceCues) -> Bool {
+        let scalars = ScalarText(text)
+        for negation in negations {
+            let cue = scalars.string(negation).lowercased()
+            for mention in mentions {
+                if mention.start >= negation.end {
+                    if nullResult([negation], bearsOnAnyOf: [mention], in: text, cues: cues) { return true }
+                } else if mention.end <= negation.start, !forwardOnlyNegations.contains(cue) {
+                    let between = WordTokenizer.tokens(of: ScalarText(scalars.string(TextSpan(start: mention.end, end: negation.start))))
+                    if between.count <= 3, nullResult([negation], bearsOnAnyOf: [mention], in: text, cues: cues) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Negation cues whose scope runs only forward, to the words after them.
+    static let forwardOnlyNegations: Set<String> = ["no", "without", "free of", "absence", "absent", "lack", "lacks", "lacked",
+                                                    "none", "neither", "nor", "rather than", "unlike"]
 
     /// Whether one of `nullResults` reaches one of `mentions` in `text`: nothing between them that
     /// reports its own direction, turns with a contrast, or ends a clause with a semicolon. A null

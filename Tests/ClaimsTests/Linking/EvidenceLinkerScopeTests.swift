@@ -92,6 +92,30 @@ struct EvidenceLinkerScopeTests {
         #expect(claim.verdict.verdict != .partlySupported && claim.verdict.verdict != .contradicted)
     }
 
+    @Test("whether a negation cue reaches a mention: forward, or a few words back for a verbal negation", arguments: [
+        ("There was no case of interstitial cystitis or respiratory depression.", "no", "cystitis", true),
+        ("Ketamine caused dissociation without serious adverse events.", "without", "dissociation", false),
+        ("Dissociation was not observed.", "not", "Dissociation", true),
+        ("Dissociation, reported by most patients in the first week, was not severe.", "not", "Dissociation", false),
+        ("Patients did not report dissociation.", "not", "dissociation", true),
+    ])
+    func negationReach(sentence: String, negation: String, mention: String, reaches: Bool) throws {
+        func span(_ phrase: String) throws -> TextSpan {
+            let range = try #require(sentence.range(of: phrase))
+            let start = sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: range.lowerBound)
+            return TextSpan(start: start, end: start + phrase.unicodeScalars.count)
+        }
+        #expect(EvidenceLinker.negation([try span(negation)], reachesAnyOf: [try span(mention)], in: sentence, cues: .english) == reaches)
+    }
+
+    @Test("a report of no cases of an effect contradicts a claim that the treatment causes it")
+    func noCasesContradicts() throws {
+        let result = try Fixtures.check("Ketamine can cause cystitis.", against: "records/negated-claims.xml")
+        let claim = try #require(result.checks.first { $0.claim.slots.effect?.id == "cystitis" })
+        let trial = try #require(claim.citations.first { $0.pmid == PMID(9300004) })
+        #expect(trial.stance == .contradicts)
+    }
+
     @Test("a null result about other symptoms does not contradict an adverse-effect claim")
     func nullAboutOthers() throws {
         let result = try Self.check("Ketamine can cause hallucinations.")
