@@ -132,6 +132,23 @@ struct ClaimExtractorTests {
         #expect(days.claims.first?.slots.quantity?.unit == "day")
     }
 
+    @Test("a sentence giving a rate for each of two outcomes is one efficacy claim per outcome")
+    func ratePerOutcome() throws {
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text,
+            text: "Roughly 70% of patients with treatment-resistant depression respond to ketamine, and about 30% achieve remission."))
+        let efficacy = result.claims.filter { $0.type == .efficacy }
+        #expect(efficacy.map { $0.slots.outcome?.id ?? "" } == ["response", "remission"])
+        #expect(efficacy.map { $0.slots.quantity?.value ?? 0 } == [70, 30])
+        #expect(Set(efficacy.map(\.key)).count == 2)
+        #expect(efficacy.allSatisfy { $0.slots.population?.id == "trd" && $0.isCheckable })
+        // One rate: one claim, its key as before.
+        let single = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Around 50-70% of people with TRD respond to ketamine."))
+        #expect(single.claims.filter { $0.type == .efficacy }.count == 1)
+        #expect(single.claims.first?.key.hasPrefix("efficacy||") == true && single.claims.first?.key.hasSuffix("|response") == false)
+    }
+
     @Test("a denied risk is a negated safety claim")
     func negatedSafety() throws {
         let (article, _) = try Fixtures.markedArticle("articles/inline-markup.html")
