@@ -311,12 +311,7 @@ public final class EvidenceLinker {
             // a report of it affirmatively contradicts a safety claim and puts a mechanism claim in
             // doubt. A negation elsewhere in the sentence ("addictive properties …, they are not
             // readily included in routine use") does not deny it.
-            if signals.isNegated {
-                let mentions = focusMentions(of: claim, in: sentence)
-                if mentions.isEmpty || Self.negation(signals.negations, reachesAnyOf: mentions, in: sentence.sentence.text, cues: stance) {
-                    return (.supports, 0.45)
-                }
-            }
+            if signals.isNegated, negationReachesFocus(of: claim, in: sentence, ifUnnamed: true) { return (.supports, 0.45) }
             guard claim.type == .safety || claim.type == .adverseEffect else { return (.mixed, 0.3) }
             let reportsIt = signals.direction >= 0 && (signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) })
             return reportsIt ? (.contradicts, 0.45) : (.mentions, 0.25)
@@ -324,8 +319,7 @@ public final class EvidenceLinker {
         switch claim.type {
         case .adverseEffect, .safety:
             // "There was no case of interstitial cystitis": a negation that reaches the effect denies it.
-            if signals.isNegated, Self.negation(signals.negations, reachesAnyOf: focusMentions(of: claim, in: sentence),
-                                                in: sentence.sentence.text, cues: stance) {
+            if signals.isNegated, negationReachesFocus(of: claim, in: sentence, ifUnnamed: false) {
                 return (signals.hasContrast ? .mixed : .contradicts, 0.5)
             }
             return (.supports, signals.isHedged ? 0.5 : 0.65)
@@ -337,9 +331,7 @@ public final class EvidenceLinker {
             }
             // "About one-third of patients do not achieve adequate response to current treatments":
             // a negated outcome in a sentence that does not name the treatment is about something else.
-            if signals.isNegated, let intervention = claim.slots.intervention,
-               !sentence.concepts.contains(where: { lexicon.isSameOrNarrower($0, than: intervention.id) || lexicon.concept($0)?.group == lexicon.concept(intervention.id)?.group && lexicon.concept($0)?.group != nil }),
-               negationReachesOutcome(of: claim, in: sentence) {
+            if signals.isNegated, !namesIntervention(of: claim, in: sentence), negationReachesOutcome(of: claim, in: sentence) {
                 return (.mentions, 0.3)
             }
             let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
@@ -358,7 +350,8 @@ public final class EvidenceLinker {
     /// difference in tolerability" reports hallucinations, not a null result on them).
     /// A sentence that does not name the focus keeps its null result.
     func nullResultBears(on claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
-        negation(sentence.signals.nullResults, bearsOn: claim, in: sentence)
+        let mentions = focusMentions(of: claim, in: sentence)
+        return mentions.isEmpty || Self.nullResult(sentence.signals.nullResults, bearsOnAnyOf: mentions, in: sentence.sentence.text, cues: stance)
     }
 
     /// Whether a negation cue reaches a mention of the claim's outcome; false when the sentence names none.
@@ -374,12 +367,19 @@ public final class EvidenceLinker {
         return sentence.conceptMatches.filter { match in focus.contains { lexicon.isSameOrNarrower(match.payload, than: $0.id) } }.map(\.span)
     }
 
-    /// Whether one of `spans` (null phrases) reaches a mention of the claim's focus; true when the
-    /// sentence does not name the focus.
-    func negation(_ spans: [TextSpan], bearsOn claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+    /// Whether a negation cue in the sentence reaches a mention of the claim's focus; `ifUnnamed` when
+    /// the sentence does not name the focus.
+    func negationReachesFocus(of claim: Claim, in sentence: RecordAnalysis.Sentence, ifUnnamed: Bool) -> Bool {
         let mentions = focusMentions(of: claim, in: sentence)
-        guard !mentions.isEmpty else { return true }
-        return Self.nullResult(spans, bearsOnAnyOf: mentions, in: sentence.sentence.text, cues: stance)
+        guard !mentions.isEmpty else { return ifUnnamed }
+        return Self.negation(sentence.signals.negations, reachesAnyOf: mentions, in: sentence.sentence.text, cues: stance)
+    }
+
+    /// Whether the sentence names the claim's intervention or a relative of it (esketamine for ketamine).
+    func namesIntervention(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+        guard let intervention = claim.slots.intervention else { return true }
+        let group = lexicon.concept(intervention.id)?.group
+        return sentence.concepts.contains { lexicon.isSameOrNarrower($0, than: intervention.id) || (group != nil && lexicon.concept($0)?.group == group) }
     }
 
     /// Whether one of the negation cues `negations` ("no", "not", "without") reaches one of `mentions`:

@@ -11,6 +11,13 @@ struct EvidenceLinkerScopeTests {
         try Fixtures.check(text, against: "records/wearing-off-and-tolerability.xml")
     }
 
+    /// Where `phrase` first stands in `sentence`, in scalars.
+    static func span(of phrase: String, in sentence: String) throws -> TextSpan {
+        let range = try #require(sentence.range(of: phrase))
+        let start = sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: range.lowerBound)
+        return TextSpan(start: start, end: start + phrase.unicodeScalars.count)
+    }
+
     @Test("whether a null result reaches a mention", arguments: [
         // (sentence, null phrase, mention, reaches)
         ("We found no significant difference in dissociation.", "no significant", "dissociation", true),
@@ -35,12 +42,7 @@ struct EvidenceLinkerScopeTests {
         ("No abnormalities were observed in laboratory results or addiction-related evaluations.", "No", "addiction", true),
     ])
     func scope(sentence: String, null: String, mention: String, reaches: Bool) throws {
-        func span(_ phrase: String) throws -> TextSpan {
-            let range = try #require(sentence.range(of: phrase))
-            let start = sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: range.lowerBound)
-            return TextSpan(start: start, end: start + phrase.unicodeScalars.count)
-        }
-        #expect(EvidenceLinker.nullResult([try span(null)], bearsOnAnyOf: [try span(mention)], in: sentence, cues: .english) == reaches)
+        #expect(EvidenceLinker.nullResult([try Self.span(of: null, in: sentence)], bearsOnAnyOf: [try Self.span(of: mention, in: sentence)], in: sentence, cues: .english) == reaches)
     }
 
     @Test("a claim that denies a risk is supported by a negation of it, not by a negation of something else")
@@ -100,12 +102,7 @@ struct EvidenceLinkerScopeTests {
         ("Patients did not report dissociation.", "not", "dissociation", true),
     ])
     func negationReach(sentence: String, negation: String, mention: String, reaches: Bool) throws {
-        func span(_ phrase: String) throws -> TextSpan {
-            let range = try #require(sentence.range(of: phrase))
-            let start = sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: range.lowerBound)
-            return TextSpan(start: start, end: start + phrase.unicodeScalars.count)
-        }
-        #expect(EvidenceLinker.negation([try span(negation)], reachesAnyOf: [try span(mention)], in: sentence, cues: .english) == reaches)
+        #expect(EvidenceLinker.negation([try Self.span(of: negation, in: sentence)], reachesAnyOf: [try Self.span(of: mention, in: sentence)], in: sentence, cues: .english) == reaches)
     }
 
     @Test("a report of no cases of an effect contradicts a claim that the treatment causes it")
