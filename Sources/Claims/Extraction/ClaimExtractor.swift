@@ -52,11 +52,71 @@ public struct ClaimExtractor: Sendable {
                 text = "\(article.segments[leadIn].text) \(segment.text)"
                 analysis.inheritContext(from: lead)
             }
+            // "Ketamine has shown benefits in bipolar depression, and it rapidly reduces suicidal
+            // ideation": each clause with a subject of its own is read as its own statement.
+            let clauses = segment.kind == .sentence ? self.clauses(of: segment, in: article) : []
+            if clauses.count > 1 {
+                var clauseDefault = defaultIntervention
+                for clause in clauses {
+                    let made = makeClaims(segment: clause, text: clause.text, analysis: analyse(clause, in: article),
+                                          article: article, defaultIntervention: clauseDefault)
+                    // "…, and it…": the next clause's pronoun is this clause's treatment.
+                    if let own = made.lazy.compactMap(\.slots.intervention).first(where: { !$0.inherited }) {
+                        clauseDefault = SlotValue(id: own.id, label: own.label, text: own.label, inherited: true)
+                    }
+                    claims.append(contentsOf: made)
+                }
+                continue
+            }
             claims.append(contentsOf: makeClaims(segment: segment, text: text, analysis: analysis,
                                                  article: article, defaultIntervention: defaultIntervention))
         }
         for index in claims.indices { claims[index].id = "c\(index + 1)" }
         return Result(claims: claims, skipped: skipped)
+    }
+
+    // MARK: Clauses
+
+    /// Words that open a clause with a subject of its own after ", and" (the lexicon's treatments count too).
+    static let clauseSubjects: Set<String> = ["it", "they", "this", "these", "its", "their"]
+
+    /// The clauses of a sentence joined by ", and <subject>" or by a semicolon, as segments of their
+    /// own (same index, their own spans), each at least four words; none when the sentence is one clause.
+    func clauses(of segment: ArticleSegment, in article: ArticleDocument) -> [ArticleSegment] {
+        let text = ScalarText(segment.text)
+        let tokens = WordTokenizer.tokens(of: text)
+        let treatments = Set(lexicon.conceptMatches(in: tokens).filter { lexicon.concept($0.payload)?.slot == .intervention }
+            .map(\.tokenRange.lowerBound))
+        var cuts: [Int] = []
+        for (k, token) in tokens.enumerated() where k > 0 && k + 1 < tokens.count {
+            let gap = text.string(TextSpan(start: tokens[k - 1].span.end, end: token.span.start))
+            if gap.contains(";") { cuts.append(token.span.start); continue }
+            if token.folded == "and", gap.contains(","),
+               Self.clauseSubjects.contains(tokens[k + 1].folded) || treatments.contains(k + 1) {
+                cuts.append(tokens[k + 1].span.start)
+            }
+        }
+        guard !cuts.isEmpty else { return [] }
+        var pieces: [TextSpan] = []
+        var start = 0
+        for cut in cuts + [text.count] {
+            var piece = TextSpan(start: start, end: cut)
+            // Trim the joiner (", and", ";") and spaces from the end of the piece before the cut.
+            let raw = text.string(piece)
+            let trimmed = raw.replacingOccurrences(of: #"[\s,;]*(and)?[\s,;]*$"#, with: "", options: .regularExpression)
+            piece.end = piece.start + trimmed.unicodeScalars.count
+            pieces.append(piece)
+            start = cut
+        }
+        guard pieces.allSatisfy({ WordTokenizer.tokens(of: ScalarText(text.string($0))).count >= 4 }) else { return [] }
+        return pieces.map { piece in
+            let plain = TextSpan(start: segment.span.start + piece.start, end: segment.span.start + piece.end)
+            var clause = segment
+            clause.span = plain
+            clause.originalSpan = article.plain.originalSpan(of: plain)
+            clause.text = text.string(piece)
+            return clause
+        }
     }
 
     // MARK: Analysis of one segment

@@ -149,6 +149,33 @@ struct ClaimExtractorTests {
         #expect(single.claims.first?.key.hasPrefix("efficacy||") == true && single.claims.first?.key.hasSuffix("|response") == false)
     }
 
+    @Test("clauses joined by ', and it' or a semicolon are read one by one, the pronoun taking the first clause's treatment")
+    func clauses() throws {
+        let text = "Ketamine is an anesthetic. Ketamine is also used for depression. "
+            + "Ketamine has also shown benefits in bipolar depression, and it rapidly reduces suicidal ideation within 24 hours. "
+            + "Esketamine was approved by the FDA in 2019; it is given as a nasal spray with an oral antidepressant. "
+            + "Ketamine can cause nausea, dizziness, and dissociation."
+        let article = ArticleDocument(source: "t.txt", format: .text, text: text)
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: article)
+        let bipolar = try #require(result.claims.first { $0.slots.population?.id == "bipolar-depression" })
+        #expect(bipolar.type == .efficacy)
+        #expect(bipolar.text == "Ketamine has also shown benefits in bipolar depression")
+        #expect(article.original.string(bipolar.span) == bipolar.text)
+        let onset = try #require(result.claims.first { $0.type == .onset })
+        #expect(onset.text == "it rapidly reduces suicidal ideation within 24 hours.")
+        #expect(onset.slots.population?.id == "suicidal-ideation")
+        #expect(onset.slots.quantity?.summary == "within 24 hours")
+        #expect(onset.slots.intervention?.id == "ketamine")
+        let approval = try #require(result.claims.first { $0.type == .regulatory })
+        #expect(approval.text == "Esketamine was approved by the FDA in 2019")
+        // The second clause's "it" is esketamine, although ketamine is the article's main treatment.
+        let spray = try #require(result.claims.first { $0.text.hasPrefix("it is given as a nasal spray") })
+        #expect(spray.slots.intervention?.id == "esketamine")
+        #expect(spray.slots.intervention?.inherited == true)
+        // A list joined by ", and" is one clause.
+        #expect(result.claims.filter { $0.text == "Ketamine can cause nausea, dizziness, and dissociation." }.count == 3)
+    }
+
     @Test("a denied risk is a negated safety claim")
     func negatedSafety() throws {
         let (article, _) = try Fixtures.markedArticle("articles/inline-markup.html")
