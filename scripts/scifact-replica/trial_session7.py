@@ -5,12 +5,18 @@ Cross-fitted: the even-numbered claims are scored by a model trained on the odd 
 Each row prints even / odd / all nDCG@10 and a paired bootstrap (10,000 resamples over the 809 claims)
 of the difference to the base reranker replicated here.
 
-    python3 scripts/scifact-replica/trial_session7.py [group ...]   # groups: var norm scorers subword combo"""
+Since most of the even/odd gain can come from records cited by claims of both halves, `grouped` and
+`grouped2` cross-fit over 5 folds that share no cited record, and `leak` splits the figures by that.
+`export` writes the ported model (23 features, RankingModel.featureNames) trained on each half and on all.
+
+    python3 scripts/scifact-replica/trial_session7.py [group ...]
+    # groups: var norm scorers subword combo prf prf2 chosen more trees leak grouped grouped2 export"""
 from trial_lambdarank import *
 from s7_features import S7
 from s7_features2 import S7B
 from s7_features3 import S7C
-for _c in S7: S7[_c].update(S7B.get(_c, {})); S7[_c].update(S7C.get(_c, {}))
+from s7_features4 import S7D
+for _c in S7: S7[_c].update(S7B.get(_c, {})); S7[_c].update(S7C.get(_c, {})); S7[_c].update(S7D.get(_c, {}))
 import sys
 
 E = [c['id'] for c in EVEN]; O = [c['id'] for c in ODD]; ALL = E + O
@@ -191,6 +197,144 @@ def g_export(out=None):
         export(train_any(ids, PARAMS, 200), f'{out}/ranking-model-s7-{name}.json')
     tl.FEATS = FEATS
     print('models written to', out)
+
+def g_more():
+    """Additions over the ported set; Δ against the ported set (not the session-6 reranker)."""
+    global BASE_PER
+    with_features(CHOSEN, 'raw'); BASE_PER = report('ported set (reference for the rows below)', crossfit())
+    for extra in (['cos_claim'], ['cos_max3', 'cos_max5'], ['cos_top5', 'cos_top10'], ['nbr3_10'], ['tcos_top1', 'tcos_top3'],
+                  ['bm_win2'], ['ql'], ['bm_abs'], ['contain_gain'], ['span_ratio', 'span_log'], ['tit_prec_idf']):
+        with_features(CHOSEN + extra, 'raw'); report('ported + ' + ' '.join(extra), crossfit())
+    with_features(CHOSEN + NORM_BASE, 'raw'); report('ported + raw copies (control: same features twice)', crossfit())
+
+def crossfit_rounds(rounds, params=PARAMS, seed=0):
+    """Cross-fitted per-claim nDCG@10 for several tree counts from one model per half (predict with the first k trees)."""
+    out = {k: {} for k in rounds}
+    for test, tr in ((E, O), (O, E)):
+        m = train_any(tr, dict(params, seed=seed), max(rounds))
+        for i in test:
+            for k in rounds:
+                out[k][i] = ndcg_of_scores(i, m.predict(MAT[i][0], num_iteration=k)) if MAT[i] is not None else 0.0
+    return out
+
+def inner_rounds(ids, rounds, params=PARAMS, folds=5, seed=0):
+    """Tree count with the best 5-fold CV nDCG@10 inside ids."""
+    perm = np.random.default_rng(seed).permutation(ids); parts = [list(perm[k::folds]) for k in range(folds)]
+    per = {k: [] for k in rounds}
+    for f in range(folds):
+        tr = [i for j in range(folds) if j != f for i in parts[j]]
+        m = train_any(tr, params, max(rounds))
+        for k in rounds:
+            per[k] += [ndcg_of_scores(i, m.predict(MAT[i][0], num_iteration=k)) for i in parts[f] if MAT[i] is not None]
+    means = {k: np.mean(v) for k, v in per.items()}
+    print('   inner CV:', ' '.join(f'{k}: {v:.4f}' for k, v in means.items()), flush=True)
+    return max(means, key=means.get)
+
+ROUNDS = (200, 300, 400, 600, 800, 1000, 1500)
+
+def g_trees():
+    for feats, name in (([], '19 features'), (CHOSEN, 'ported set')):
+        with_features(feats, 'raw')
+        res = crossfit_rounds(ROUNDS)
+        for k in ROUNDS: report(f'{name}, {k} trees', res[k])
+    with_features(CHOSEN, 'raw')
+    print('tree count chosen by 5-fold CV inside each training half (ported set):')
+    ke = inner_rounds(E, ROUNDS); ko = inner_rounds(O, ROUNDS)
+    print(f'   even half picks {ke}, odd half picks {ko}')
+
+def shared_split():
+    """Claims whose cited records are also cited by a claim of the other half (the training half)."""
+    cited = {h: set() for h in 'eo'}
+    for c in claims: cited['e' if c['id'] % 2 == 0 else 'o'].update(map(str, c['cited_doc_ids']))
+    shared = {c['id'] for c in claims if set(map(str, c['cited_doc_ids'])) & cited['o' if c['id'] % 2 == 0 else 'e']}
+    return shared
+
+def g_leak():
+    """Does the gain come from records cited by training claims (paraphrased claims across the halves)?"""
+    sh = shared_split(); un = [i for i in ALL if i not in sh]
+    print(f'claims whose cited records are cited in the other half: {len(sh)} of {len(ALL)}')
+    def split(label, per):
+        a = np.mean([per[i] for i in sh]); b = np.mean([per[i] for i in un])
+        ba = np.mean([BASE_PER[i] for i in sh]); bb = np.mean([BASE_PER[i] for i in un])
+        print(f'{label:<45} shared {a:.4f} ({a - ba:+.4f})  unshared {b:.4f} ({b - bb:+.4f})', flush=True)
+    lin = {i: ndcg_of_scores(i, DATA[i]['base']) if len(DATA[i]['ds']) else 0 for i in ALL}
+    split('linear ranking', lin)
+    split('19 features, 200 trees (reference)', BASE_PER)
+    with_features([], 'raw'); r = crossfit_rounds((1000,)); split('19 features, 1000 trees', r[1000])
+    with_features(CHOSEN, 'raw'); r = crossfit_rounds((200, 1000)); split('ported set, 200 trees', r[200]); split('ported set, 1000 trees', r[1000])
+    # without record length (a record identifier, in effect, for many trees)
+    global BASE_MAT
+    keep = BASE_MAT
+    BASE_MAT = {i: (None if v is None else (np.delete(v[0], FEATS.index('dlen'), axis=1), v[1])) for i, v in keep.items()}
+    with_features([], 'raw'); r = crossfit_rounds((200, 1000)); split('19 - dlen, 200 trees', r[200]); split('19 - dlen, 1000 trees', r[1000])
+    with_features(CHOSEN, 'raw'); r = crossfit_rounds((200, 1000)); split('ported - dlen, 200 trees', r[200]); split('ported - dlen, 1000 trees', r[1000])
+    report('ported - dlen, 200 trees', r[200]); report('ported - dlen, 1000 trees', r[1000])
+    BASE_MAT = keep
+
+def record_groups(folds=5, seed=0):
+    """Folds of claims such that no record cited by a claim of one fold is cited by a claim of another:
+    claims linked by a shared cited record (connected components) stay together."""
+    parent = {c['id']: c['id'] for c in claims}
+    def find(x):
+        while parent[x] != x: parent[x] = parent[parent[x]]; x = parent[x]
+        return x
+    by_doc = collections.defaultdict(list)
+    for c in claims:
+        for d in c['cited_doc_ids']: by_doc[d].append(c['id'])
+    for ids in by_doc.values():
+        for i in ids[1:]: parent[find(i)] = find(ids[0])
+    comps = collections.defaultdict(list)
+    for c in claims: comps[find(c['id'])].append(c['id'])
+    comps = list(comps.values()); rng = np.random.default_rng(seed); rng.shuffle(comps)
+    comps.sort(key=len, reverse=True)
+    out = [[] for _ in range(folds)]
+    for comp in comps: min(out, key=len).extend(comp)
+    return out
+
+def grouped(params=PARAMS, rounds=200, folds=5, seed=0):
+    """Per-claim nDCG@10, each fold scored by a model trained on the other folds (no shared cited records)."""
+    parts = record_groups(folds, seed); pred = {}
+    for f in range(folds):
+        tr = [i for j in range(folds) if j != f for i in parts[j]]
+        m = train_any(tr, dict(params, seed=0), rounds)
+        for i in parts[f]:
+            pred[i] = ndcg_of_scores(i, m.predict(MAT[i][0])) if MAT[i] is not None else 0.0
+    return pred
+
+def g_grouped():
+    """The same comparisons with folds that share no cited record (a held-back set citing other records)."""
+    global BASE_PER, BASE_MAT
+    parts = record_groups()
+    print('grouped folds (claims):', [len(p) for p in parts])
+    lin = {i: ndcg_of_scores(i, DATA[i]['base']) if len(DATA[i]['ds']) else 0 for i in ALL}
+    with_features([], 'raw'); BASE_PER = report('grouped 5-fold: 19 features, 200 trees (reference)', grouped())
+    report('linear ranking', lin)
+    for seed in (1,):
+        with_features([], 'raw'); report(f'grouped 5-fold (fold seed {seed}): 19 features', grouped(seed=seed))
+        with_features(CHOSEN, 'raw'); report(f'grouped 5-fold (fold seed {seed}): ported set', grouped(seed=seed))
+    with_features(CHOSEN, 'raw'); report('ported set', grouped())
+    with_features(CHOSEN, 'raw'); report('ported set, 1000 trees', grouped(rounds=1000))
+    with_features(PRF_ALL, 'raw'); report('similarity three only', grouped())
+    with_features(['tit_precU'], 'raw'); report('title precision only', grouped())
+    for extra in (['bm_win2'], ['ql'], ['ql', 'pl2', 'bm_sent', 'bm_win2', 'bm_title', 'bm_abs'], ['prefix_gain', 'contain_gain', 'prefix_cov'],
+                  ['span_ratio', 'span_log'], ['cos_claim']):
+        with_features(extra, 'raw'); report('+ ' + ' '.join(extra), grouped())
+    keep = BASE_MAT
+    BASE_MAT = {i: (None if v is None else (np.delete(v[0], FEATS.index('dlen'), axis=1), v[1])) for i, v in keep.items()}
+    with_features([], 'raw'); report('19 features without record length', grouped())
+    with_features(CHOSEN, 'raw'); report('ported set without record length', grouped())
+    BASE_MAT = keep
+
+def g_grouped2():
+    """Over the ported set, with folds sharing no cited record; Δ against the ported set."""
+    global BASE_PER
+    with_features(CHOSEN, 'raw'); BASE_PER = report('grouped 5-fold: ported set (reference)', grouped())
+    for extra in (['prefix_gain', 'contain_gain', 'prefix_cov'], ['ql'], ['tit_prec_idf'], ['nbr3_10'], ['cos_claim']):
+        with_features(CHOSEN + extra, 'raw'); report('ported + ' + ' '.join(extra), grouped())
+    with_features(CHOSEN, 'raw')
+    for label, params, rounds in (('100 trees', PARAMS, 100), ('300 trees', PARAMS, 300), ('min_data_in_leaf 100', dict(PARAMS, min_data_in_leaf=100), 200),
+                                  ('min_data_in_leaf 200', dict(PARAMS, min_data_in_leaf=200), 200), ('3 leaves (depth 2), 300 trees', dict(PARAMS, num_leaves=3, max_depth=2), 300)):
+        report('ported set, ' + label, grouped(params=params, rounds=rounds))
 
 if __name__ == '__main__':
     groups = sys.argv[1:] or ['var', 'norm', 'scorers', 'subword']
