@@ -244,6 +244,26 @@ public struct ClaimExtractor: Sendable {
                                         cues: analysis.cueWords[mainType] ?? [], notCheckable: reason), at: 0)
             }
         }
+        // "Roughly 70% respond and about 30% achieve remission": one efficacy claim per outcome and its rate.
+        if let index = claims.firstIndex(where: { $0.type == .efficacy && $0.isCheckable && $0.slots.effect == nil }) {
+            let split = ratesByOutcome(in: analysis, slots: claims[index].slots)
+            if split.count >= 2 {
+                let base = claims[index]
+                let perOutcome = split.map { pair -> Claim in
+                    var outcomeSlots = base.slots
+                    outcomeSlots.outcome = pair.outcome
+                    outcomeSlots.quantity = pair.rate
+                    let local = TextSpan(start: min(pair.rate.span.start, pair.outcomeSpan.start), end: max(pair.rate.span.end, pair.outcomeSpan.end))
+                    var claim = makeClaim(type: .efficacy, text: text, span: originalSpan(of: local, in: segment, article: article),
+                                          plainSpan: TextSpan(start: segment.span.start + local.start, end: segment.span.start + local.end),
+                                          segment: segment, slots: outcomeSlots, cues: base.cues, notCheckable: nil)
+                    // Several claims from one sentence: the outcome tells them apart in the ledger.
+                    claim.key += "|\(pair.outcome.id)"
+                    return claim
+                }
+                claims.replaceSubrange(index...index, with: perOutcome)
+            }
+        }
         // A sentence that yields a single effect claim is that claim: span the whole sentence.
         if claims.count == 1, claims[0].slots.effect != nil, segment.kind != .listItem {
             claims[0].span = segment.originalSpan
@@ -313,6 +333,29 @@ public struct ClaimExtractor: Sendable {
     static let relativeWords: Set<String> = ["which", "that", "who", "whose", "whom"]
     /// Words that start a new subject (the treatment the article is about, by pronoun).
     static let subjectWords: Set<String> = ["it", "this", "they", "its", "these", "such"]
+
+    /// The sentence's rates paired with the outcome named nearest each (by words), one per outcome,
+    /// in text order; only outcomes the lexicon groups (response, remission, relapse…) count.
+    func ratesByOutcome(in analysis: SegmentAnalysis, slots: ClaimSlots) -> [(outcome: SlotValue, outcomeSpan: TextSpan, rate: ReportedNumber)] {
+        let outcomes = analysis.concepts.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }
+        let rates = analysis.numbers.filter { $0.kind == .percentage && $0.measure == nil }
+        guard rates.count >= 2, Set(outcomes.map(\.payload)).count >= 2 else { return [] }
+        func tokenIndex(_ span: TextSpan) -> Int { analysis.tokens.firstIndex { $0.span.start >= span.start } ?? analysis.tokens.count }
+        var result: [(outcome: SlotValue, outcomeSpan: TextSpan, rate: ReportedNumber)] = []
+        for rate in rates {
+            let position = tokenIndex(rate.span)
+            // The nearest outcome after the rate, else before it ("70% respond", "remission in 30%").
+            let after = outcomes.filter { $0.tokenRange.lowerBound >= position }.min { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+            let before = outcomes.filter { $0.tokenRange.upperBound <= position }.max { $0.tokenRange.upperBound < $1.tokenRange.upperBound }
+            let nearest = [after, before].compactMap { $0 }.min {
+                abs($0.tokenRange.lowerBound - position) < abs($1.tokenRange.lowerBound - position)
+            }
+            guard let match = nearest, let concept = lexicon.concept(match.payload),
+                  !result.contains(where: { $0.outcome.id == concept.id }) else { continue }
+            result.append((SlotValue(id: concept.id, label: concept.label, text: analysis.text.string(match.span)), match.span, rate))
+        }
+        return result
+    }
 
     func originalSpan(of span: TextSpan, in segment: ArticleSegment, article: ArticleDocument) -> TextSpan {
         let plainSpan = TextSpan(start: segment.span.start + span.start, end: segment.span.start + span.end)

@@ -31,7 +31,8 @@ public struct CompiledLexicon: Sendable {
         claimCues = PhraseMatcher(lexicon.claimCues.flatMap { type, cues in cues.map { ($0, type) } })
         skipCues = PhraseMatcher(lexicon.skipCues.flatMap { cue in cue.phrases.map { ($0, "\(cue.reason)\t\($0)") } })
         vagueCues = PhraseMatcher((lexicon.vagueCues ?? []).map { ($0, $0) })
-        vagueQuantities = PhraseMatcher((lexicon.vagueQuantities ?? []).enumerated().map { ($0.element.phrase, $0.offset) })
+        // Whole words, not stems: "days" is a vague span of time, "on the day of treatment" is not.
+        vagueQuantities = PhraseMatcher((lexicon.vagueQuantities ?? []).enumerated().map { ($0.element.phrase, $0.offset) }, foldedWords: true)
         let priority = (lexicon.typePriority ?? []).compactMap(ClaimType.init(rawValue:))
         typePriority = priority + ClaimType.allCases.filter { !priority.contains($0) }
     }

@@ -131,7 +131,7 @@ public final class EvidenceLinker {
             let outcomes = Set(sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }.map(\.payload))
             let sameOutcome = claim.slots.outcome.map { outcomes == [$0.id] } ?? (outcomes.count <= 1)
             let comparisons = sentence.numbers
-                .filter { _ in quantity.kind != .percentage || sameOutcome }
+                .filter { number in quantity.kind != .percentage || (sameOutcome && !countsNonOccurrence(number, in: sentence)) }
                 .compactMap { QuantityComparison.compare(claim: quantity, evidence: $0, timeContext: timeContext) }
             comparison = comparisons.min { rank($0) < rank($1) }
         }
@@ -152,6 +152,17 @@ public final class EvidenceLinker {
             confidence: (confidence * 100).rounded() / 100, quote: sentence.sentence.text,
             quoteLocation: sentence.sentence.location, quoteSpan: sentence.sentence.span, numbers: sentence.numbers,
             comparison: comparison, flags: allFlags, isRetracted: analysis.record.isRetracted, method: .auto, decision: nil)
+    }
+
+    /// Whether a negation stands between a percentage and the outcome it is nearest ("one-third of
+    /// patients … do not achieve adequate response", "20% failed to respond"): a share of those
+    /// without the outcome, not a rate of it.
+    func countsNonOccurrence(_ number: ReportedNumber, in sentence: RecordAnalysis.Sentence) -> Bool {
+        let outcomes = sentence.conceptMatches.filter { lexicon.concept($0.payload)?.slot == .outcome }
+        guard let nearest = outcomes.min(by: { distance($0.span, number.span) < distance($1.span, number.span) }) else { return false }
+        let between = number.span.end <= nearest.span.start ? TextSpan(start: number.span.end, end: nearest.span.start)
+            : TextSpan(start: nearest.span.end, end: number.span.start)
+        return sentence.signals.negations.contains { $0.start >= between.start && $0.end <= between.end }
     }
 
     /// The outcome concept mentioned nearest a number in the sentence ("34 (57.6%) … relapsed" → relapse),
@@ -227,7 +238,9 @@ public final class EvidenceLinker {
         var quantityScore = 0.5
         var quantityWeight = 0.1
         if let quantity = slots.quantity, [.efficacy, .onset, .duration].contains(claim.type) {
-            let comparable = sentence.numbers.contains { QuantityComparison.comparable(claim: quantity, evidence: $0) }
+            let comparable = sentence.numbers.contains {
+                QuantityComparison.comparable(claim: quantity, evidence: $0) && !($0.kind == .percentage && countsNonOccurrence($0, in: sentence))
+            }
             quantityScore = comparable ? 1 : 0.2
             quantityWeight = quantity.kind == .percentage ? 0.25 : 0.15
         }
@@ -274,30 +287,51 @@ public final class EvidenceLinker {
                 // A percentage of the same outcome far outside the claim contradicts it; a time far off
                 // is more likely about something else (a follow-up visit, a dosing schedule).
                 if isPercent { return (signals.hasContrast ? .mixed : .contradicts, 0.55) }
+                return (.mentions, 0.3)
             }
         }
         if signals.isNullResult, nullResultBears(on: claim, in: sentence) {
             if claimNegated { return (.supports, 0.55) }
-            // "X was not associated with response" is about a predictor, not about whether the treatment works.
+            // "X was not associated with response" is about a predictor or a moderator ("no significant
+            // genotype effect … on MADRS reductions"), not about whether the treatment works.
             let lower = sentence.sentence.text.lowercased()
-            if ["associated", "predict", "related to", "independent of", "correlat"].contains(where: lower.contains) { return (.mentions, 0.3) }
+            if ["associated", "predict", "related to", "independent of", "correlat", "genotype", "polymorphism", "allele", "moderat",
+                "interaction between baseline"]
+                .contains(where: lower.contains) { return (.mentions, 0.3) }
             return (signals.hasContrast ? .mixed : .contradicts, 0.5)
         }
         if claimNegated {
-            // The claim denies something (no dependence, not an opioid); a report of it affirmatively
-            // contradicts a safety claim and puts a mechanism claim in doubt.
-            if signals.isNegated { return (.supports, 0.45) }
+            // A denial scoped to a population ("not approved for children") is neither supported nor
+            // contradicted by a sentence about other people ("approved for adults with TRD").
+            if let population = claim.slots.population, !population.inherited,
+               !sentence.concepts.contains(where: { lexicon.isSameOrNarrower($0, than: population.id) }) {
+                return (.mentions, 0.3)
+            }
+            // The claim denies something (no dependence, not an opioid): a negation of it supports;
+            // a report of it affirmatively contradicts a safety claim and puts a mechanism claim in
+            // doubt. A negation elsewhere in the sentence ("addictive properties …, they are not
+            // readily included in routine use") does not deny it.
+            if signals.isNegated, negationReachesFocus(of: claim, in: sentence, ifUnnamed: true) { return (.supports, 0.45) }
             guard claim.type == .safety || claim.type == .adverseEffect else { return (.mixed, 0.3) }
             let reportsIt = signals.direction >= 0 && (signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) })
             return reportsIt ? (.contradicts, 0.45) : (.mentions, 0.25)
         }
         switch claim.type {
         case .adverseEffect, .safety:
+            // "There was no case of interstitial cystitis": a negation that reaches the effect denies it.
+            if signals.isNegated, negationReachesFocus(of: claim, in: sentence, ifUnnamed: false) {
+                return (signals.hasContrast ? .mixed : .contradicts, 0.5)
+            }
             return (.supports, signals.isHedged ? 0.5 : 0.65)
         case .efficacy, .onset, .comparison:
             // A sentence on another outcome of the same kind (relapse for a response claim) does not bear on it.
             if let outcome = claim.slots.outcome, let group = lexicon.concept(outcome.id)?.group,
                sentence.concepts.contains(where: { $0 != outcome.id && lexicon.concept($0)?.group == group }) {
+                return (.mentions, 0.3)
+            }
+            // "About one-third of patients do not achieve adequate response to current treatments":
+            // a negated outcome in a sentence that does not name the treatment is about something else.
+            if signals.isNegated, !namesIntervention(of: claim, in: sentence), negationReachesOutcome(of: claim, in: sentence) {
                 return (.mentions, 0.3)
             }
             let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
@@ -316,29 +350,112 @@ public final class EvidenceLinker {
     /// difference in tolerability" reports hallucinations, not a null result on them).
     /// A sentence that does not name the focus keeps its null result.
     func nullResultBears(on claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
-        let focus = queries.focusConcepts(of: claim)
-        let mentions = sentence.conceptMatches.filter { match in focus.contains { lexicon.isSameOrNarrower(match.payload, than: $0.id) } }
-        guard !mentions.isEmpty else { return true }
-        return Self.nullResult(sentence.signals.nullResults, bearsOnAnyOf: mentions.map(\.span), in: sentence.sentence.text, cues: stance)
+        let mentions = focusMentions(of: claim, in: sentence)
+        return mentions.isEmpty || Self.nullResult(sentence.signals.nullResults, bearsOnAnyOf: mentions, in: sentence.sentence.text, cues: stance)
     }
 
+    /// Whether a negation cue reaches a mention of the claim's outcome; false when the sentence names none.
+    func negationReachesOutcome(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+        guard let outcome = claim.slots.outcome else { return false }
+        let mentions = sentence.conceptMatches.filter { lexicon.isSameOrNarrower($0.payload, than: outcome.id) }.map(\.span)
+        return Self.negation(sentence.signals.negations, reachesAnyOf: mentions, in: sentence.sentence.text, cues: stance)
+    }
+
+    /// Where the sentence names the claim's focus.
+    func focusMentions(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> [TextSpan] {
+        let focus = queries.focusConcepts(of: claim)
+        return sentence.conceptMatches.filter { match in focus.contains { lexicon.isSameOrNarrower(match.payload, than: $0.id) } }.map(\.span)
+    }
+
+    /// Whether a negation cue in the sentence reaches a mention of the claim's focus; `ifUnnamed` when
+    /// the sentence does not name the focus.
+    func negationReachesFocus(of claim: Claim, in sentence: RecordAnalysis.Sentence, ifUnnamed: Bool) -> Bool {
+        let mentions = focusMentions(of: claim, in: sentence)
+        guard !mentions.isEmpty else { return ifUnnamed }
+        return Self.negation(sentence.signals.negations, reachesAnyOf: mentions, in: sentence.sentence.text, cues: stance)
+    }
+
+    /// Whether the sentence names the claim's intervention or a relative of it (esketamine for ketamine).
+    func namesIntervention(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+        guard let intervention = claim.slots.intervention else { return true }
+        let group = lexicon.concept(intervention.id)?.group
+        return sentence.concepts.contains { lexicon.isSameOrNarrower($0, than: intervention.id) || (group != nil && lexicon.concept($0)?.group == group) }
+    }
+
+    /// Whether one of the negation cues `negations` ("no", "not", "without") reaches one of `mentions`:
+    /// a mention after the cue, by the null-phrase rule ("no case of interstitial cystitis"); or a
+    /// mention at most three words before a verbal negation ("dissociation was not observed"). Cues
+    /// that only look forward ("no", "without", "free of") never reach back: "caused dissociation
+    /// without serious adverse events" reports the dissociation.
+    public static func negation(_ negations: [TextSpan], reachesAnyOf mentions: [TextSpan], in text: String, cues: StanceCues) -> Bool {
+        let scalars = ScalarText(text)
+        for negation in negations {
+            let cue = scalars.string(negation).lowercased()
+            for mention in mentions {
+                if mention.start >= negation.end {
+                    if nullResult([negation], bearsOnAnyOf: [mention], in: text, cues: cues) { return true }
+                } else if mention.end <= negation.start, !forwardOnlyNegations.contains(cue) {
+                    let between = WordTokenizer.tokens(of: ScalarText(scalars.string(TextSpan(start: mention.end, end: negation.start))))
+                    if between.count <= 3, nullResult([negation], bearsOnAnyOf: [mention], in: text, cues: cues) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Negation cues whose scope runs only forward, to the words after them.
+    static let forwardOnlyNegations: Set<String> = ["no", "without", "free of", "absence", "absent", "lack", "lacks", "lacked",
+                                                    "none", "neither", "nor", "rather than", "unlike"]
+
     /// Whether one of `nullResults` reaches one of `mentions` in `text`: nothing between them that
-    /// reports its own direction, turns with a contrast, or ends a clause with a semicolon.
+    /// reports its own direction, turns with a contrast, or ends a clause with a semicolon. A null
+    /// phrase more than a few words after the mention does not reach it when the mention is already
+    /// the object of a direction word earlier in its clause ("Esketamine increased sedation (RR 3.70),
+    /// dissociation (RR 2.36) …, with no increase in serious adverse events" reports more sedation;
+    /// "sedation did not differ" stays a null result on sedation).
     public static func nullResult(_ nullResults: [TextSpan], bearsOnAnyOf mentions: [TextSpan], in text: String, cues: StanceCues) -> Bool {
         let scalars = ScalarText(text)
         for null in nullResults {
             for mention in mentions {
+                if mention.end <= null.start, governed(mention, before: null, in: scalars, cues: cues) { continue }
                 let gap = mention.end <= null.start ? TextSpan(start: mention.end, end: null.start)
                     : (null.end <= mention.start ? TextSpan(start: null.end, end: mention.start) : TextSpan(start: 0, end: 0))
                 if gap.length <= 0 { return true }
                 let between = scalars.string(gap)
-                if between.contains(";") { continue }
+                if between.contains(";") || Self.opensClause(between) { continue }
                 let signals = cues.signals(in: between)
                 if signals.direction != 0 || signals.increases > 0 || signals.decreases > 0 || signals.hasContrast { continue }
                 return true
             }
         }
         return false
+    }
+
+    /// Whether `text` starts a new clause with a subject of its own after a comma (", they are…",
+    /// ", which…"), so what stands on one side does not reach the other.
+    static func opensClause(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return clauseOpeners.contains { lower.contains(", \($0) ") }
+    }
+
+    static let clauseOpeners = ["they", "it", "we", "he", "she", "this", "these", "those", "which", "who", "whereas", "while"]
+
+    /// Whether `mention` is the object of a direction word a few words before it (bracketed asides
+    /// skipped, so a list "increased sedation (RR 3.70), dissociation (RR 2.36) and …" counts for each
+    /// item), one not turned by a negation, and the null phrase after it is more than three words away.
+    static func governed(_ mention: TextSpan, before null: TextSpan, in text: ScalarText, cues: StanceCues) -> Bool {
+        guard WordTokenizer.tokens(of: ScalarText(text.string(TextSpan(start: mention.end, end: null.start)))).count > 3 else { return false }
+        var depth = 0
+        var outside = ""
+        for scalar in text.string(TextSpan(start: 0, end: mention.start)).unicodeScalars {
+            if scalar == "(" || scalar == "[" { depth += 1; continue }
+            if scalar == ")" || scalar == "]" { depth = max(0, depth - 1); outside.unicodeScalars.append(" "); continue }
+            if scalar == ";" { outside = ""; continue }
+            if depth == 0 { outside.unicodeScalars.append(scalar) }
+        }
+        let near = Array(WordTokenizer.tokens(of: ScalarText(outside)).suffix(4))
+        guard let direction = cues.directionWords(in: near).first else { return false }
+        return !cues.negationStarts(in: near).contains { $0 < direction.tokens.lowerBound }
     }
 
     static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]

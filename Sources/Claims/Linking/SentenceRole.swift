@@ -3,13 +3,18 @@
 /// An abstract's aims and methods say what was studied and how ("We searched PubMed…",
 /// "Response was defined as a ≥50% decrease…", "To evaluate esketamine in TRD"); they name the
 /// claim's words without reporting anything about them, so they may be quoted as mentions but
-/// never count as support or contradiction. The role comes from the abstract's section label
-/// when it has one ("METHODS", "DATA SOURCES"), otherwise from cue phrases.
+/// never count as support or contradiction. Nor does a sentence that states what is not known
+/// ("No previous study investigated…", "Limitations … include: lack of knowledge of long-term
+/// side effects…", "further research is needed"): it names the claim's words to say there is
+/// no evidence. The role comes from the abstract's section label when it has one ("METHODS",
+/// "DATA SOURCES"), otherwise from cue phrases.
 enum SentenceRole: String, Hashable, Sendable {
     case title, background, aim, methods, results, conclusions, unlabelled
+    /// A limitation or a gap in knowledge: what the study could not show, or what no study has.
+    case gap
 
-    /// Whether the sentence reports something (a finding, a fact), rather than an aim or a method.
-    var reports: Bool { self != .aim && self != .methods }
+    /// Whether the sentence reports something (a finding, a fact), rather than an aim, a method or a gap.
+    var reports: Bool { self != .aim && self != .methods && self != .gap }
 
     /// The role of `sentence`, whose words are `tokens`; `numbers` are the numbers found in it
     /// (a sentence giving a p-value or an interval reports results, whatever else it says), and
@@ -28,15 +33,24 @@ enum SentenceRole: String, Hashable, Sendable {
                 bodyStart = tokens.firstIndex { $0.span.start > offset } ?? tokens.count
             }
         }
-        // Background sections also hold the aim ("BACKGROUND AND AIMS"): read those by their cues.
-        if let label, label != .background { return label }
-        let fallback = label ?? .unlabelled
-        if numbers.contains(where: { $0.kind == .pValue || $0.kind == .confidenceInterval }) { return fallback }
+        let body = Array(tokens[bodyStart...])
         var found = Set<Cue>()
-        for match in cues.matches(in: Array(tokens[bodyStart...]), overlapping: true) {
-            if match.payload == .aimOpening && match.tokenRange.lowerBound != 0 { continue }
+        for match in cues.matches(in: body, overlapping: true) {
+            if (match.payload == .aimOpening || match.payload == .gapOpening) && match.tokenRange.lowerBound != 0 { continue }
             found.insert(match.payload)
         }
+        // A sentence that opens on a gap ("Limitations … include…", "No previous study…") is one, whatever its section.
+        if found.contains(.gapOpening) { return .gap }
+        // Background sections also hold the aim ("BACKGROUND AND AIMS"): read those by their cues.
+        if let label, label != .background, label != .conclusions { return label }
+        let fallback = label ?? .unlabelled
+        if numbers.contains(where: { $0.kind == .pValue || $0.kind == .confidenceInterval }) { return fallback }
+        // A gap phrase elsewhere makes one only in a sentence that states no finding or direction and
+        // does not turn ("X reduced Y; larger trials are needed" reports the reduction; "X acts rapidly,
+        // yet how remains unknown" reports the speed).
+        if found.contains(.gap), signals.findings == 0, signals.direction == 0, !signals.hasContrast { return .gap }
+        // Conclusions are read by their label otherwise.
+        if label == .conclusions { return .conclusions }
         if found.contains(.aimOpening) || found.contains(.aim) { return .aim }
         if found.contains(.method) { return .methods }
         let hasFindingWord = signals.findings > 0 || signals.isNegative
@@ -45,12 +59,12 @@ enum SentenceRole: String, Hashable, Sendable {
     }
 
     /// The kinds of cue phrase.
-    enum Cue: Hashable, Sendable { case aimOpening, aim, method, procedure, result }
+    enum Cue: Hashable, Sendable { case aimOpening, aim, method, procedure, result, gapOpening, gap }
 
     /// Every cue phrase, matched on whole folded words.
     static let cues = PhraseMatcher<Cue>(
         aimOpenings.map { ($0, .aimOpening) } + aimPhrases.map { ($0, .aim) } + methodPhrases.map { ($0, .method) }
-            + procedurePhrases.map { ($0, .procedure) } + resultWords.map { ($0, .result) },
+            + procedurePhrases.map { ($0, .procedure) } + resultWords.map { ($0, .result) } + gapOpenings.map { ($0, .gapOpening) } + gapPhrases.map { ($0, .gap) },
         foldedWords: true)
 
     /// The role a structured abstract's label gives ("MATERIALS AND METHODS" → methods); nil for
@@ -86,6 +100,18 @@ enum SentenceRole: String, Hashable, Sendable {
         "databases were", "inclusion criteria", "exclusion criteria", "were eligible", "were included if", "eligibility criteria",
         "defined as", "was defined", "were defined", "data were extracted", "were extracted", "risk of bias was",
         "this protocol", "were screened",
+    ]
+    /// How a sentence on a limitation or a gap in knowledge opens ("Limitations include…").
+    static let gapOpenings = [
+        "limitations", "limitation", "strengths and limitations", "future research", "further research", "future studies",
+        "further studies", "more research", "no previous", "no prior", "little is known", "few studies",
+    ]
+    /// Phrases of gaps in knowledge anywhere in a sentence.
+    static let gapPhrases = [
+        "research is needed", "studies are needed", "trials are needed", "research is warranted", "studies are warranted",
+        "remains unknown", "remain unknown", "knowledge gap", "knowledge gaps",
+        "lack of knowledge", "lack of studies", "no studies", "has not been studied", "have not been studied",
+        "has not been investigated", "have not been investigated", "has not been established", "have not been established",
     ]
     /// Words of outcomes that make a sentence naming a procedure a result ("randomized to
     /// ketamine improved more"). Direction words in general do not: "blocks of four", "more doses".

@@ -56,6 +56,25 @@ struct Lexeme: Hashable, Sendable {
                 let start = i
                 while i < end, s[i].properties.isAlphabetic || (s[i] == "-" && i + 1 < end && s[i + 1].properties.isAlphabetic) { i += 1 }
                 let raw = text.string(TextSpan(start: start, end: i))
+                // A number written as a word: "two hours", "four weeks", "twenty-four hours".
+                if let value = numberWord(raw.lowercased()) {
+                    var lexeme = Lexeme(kind: .number(value), span: TextSpan(start: start, end: i))
+                    lexeme.integral = true
+                    result.append(lexeme)
+                    continue
+                }
+                // A number word joined to a noun: "two-thirds", "a four-week course" → 2, "thirds"; 4, "week".
+                if let hyphen = raw.firstIndex(of: "-"), let value = numberWord(raw[..<hyphen].lowercased()) {
+                    let split = start + raw[..<hyphen].unicodeScalars.count
+                    var number = Lexeme(kind: .number(value), span: TextSpan(start: start, end: split))
+                    number.integral = true
+                    result.append(number)
+                    let rest = raw[raw.index(after: hyphen)...].lowercased()
+                    var word = Lexeme(kind: .word(rest), span: TextSpan(start: split + 1, end: i))
+                    word.isSingularDayWeek = ["day", "week", "month", "hour"].contains(rest)
+                    result.append(word)
+                    continue
+                }
                 var lexeme = Lexeme(kind: .word(raw.lowercased()), span: TextSpan(start: start, end: i))
                 lexeme.isSingularDayWeek = ["day", "week", "month", "hour", "days", "weeks"].contains(raw.lowercased()) && !raw.lowercased().hasSuffix("s")
                 result.append(lexeme)
@@ -73,6 +92,26 @@ struct Lexeme: Hashable, Sendable {
         }
         return result
     }
+}
+
+extension Lexeme {
+    /// Cardinal numbers written as words, to ninety-nine ("one" … "twenty", "thirty", "twenty-four").
+    static let numberWords: [String: Double] = {
+        let units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        var words: [String: Double] = [:]
+        for (k, word) in units.enumerated() { words[word] = Double(k + 1) }
+        for (k, ten) in tens.enumerated() {
+            let value = Double(20 + 10 * k)
+            words[ten] = value
+            for unit in 0..<9 { words["\(ten)-\(units[unit])"] = value + Double(unit + 1) }
+        }
+        return words
+    }()
+
+    /// The value of a number word, nil for any other word.
+    static func numberWord(_ word: String) -> Double? { numberWords[word] }
 }
 
 /// Read helpers over a lexeme array; every accessor is safe past the end.

@@ -49,6 +49,12 @@ public struct NumberExtractor: Sendable {
         while i < lexemes.count {
             if var (number, next) = read(lexemes, at: i, text: text) {
                 if number.kind == .percentage { number.measure = Self.measure(LexemeCursor(lexemes), first: i, next: next) }
+                // An age ("adults (≥18 years)", "aged 18–65 years", "46 years old") is neither a duration nor a time point.
+                if number.kind == .duration || number.kind == .timePoint, ["year", "month"].contains(number.unit ?? ""),
+                   Self.isAge(LexemeCursor(lexemes), first: i, next: next) {
+                    i = next
+                    continue
+                }
                 result.append(number)
                 i = next
             } else {
@@ -96,6 +102,16 @@ public struct NumberExtractor: Sendable {
                 n.relation = lx.word(i)
                 return (n, i + 3)
             }
+            // "a third of", "a quarter of", "half of" patients.
+            if lx.isWord(i, ["a"]) || lx.isWord(i, ["half"]) {
+                let noun = lx.isWord(i, ["half"]) ? i : i + 1
+                if let parts = Self.fractionNouns[lx.word(noun) ?? ""], parts.singular, lx.isWord(noun + 1, ["of"]) {
+                    var n = make(.percentage, l, i, noun, text)
+                    n.value = (100 / parts.denominator * 10).rounded() / 10
+                    n.unit = "%"
+                    return (n, noun + 1)
+                }
+            }
             // "within 24 hours": a preposition, then a number and a unit.
             if lx.isWord(i, Self.timePrepositions), lx.number(i + 1) != nil, let (inner, next) = read(l, at: i + 1, text: text),
                inner.kind == .duration {
@@ -108,6 +124,8 @@ public struct NumberExtractor: Sendable {
             }
             return nil
         }
+        // A fraction of people: "one third of patients", "two-thirds", "one in three", "1 in 5".
+        if let fraction = fraction(lx, l, i, first, text) { return fraction }
         // count (percent%) → "24 (26.7%)"
         if lx.isSymbol(i + 1, "("), let p = lx.number(i + 2), lx.isPercent(i + 3), lx.integral(i) {
             var n = make(.percentage, l, i, i + 3, text)
@@ -201,6 +219,59 @@ public struct NumberExtractor: Sendable {
         }
         return nil
     }
+
+    // MARK: Fractions
+
+    /// Fraction nouns: how many parts make a whole, and whether the noun is singular ("third") or plural ("thirds").
+    static let fractionNouns: [String: (denominator: Double, singular: Bool)] = [
+        "half": (2, true), "third": (3, true), "thirds": (3, false), "quarter": (4, true), "quarters": (4, false),
+        "fifth": (5, true), "fifths": (5, false), "tenth": (10, true), "tenths": (10, false),
+    ]
+
+    /// A fraction read as a percentage from the number `first` at `i`: "one third", "two-thirds"
+    /// (the hyphen read as a joiner), "one in three", "1 in 5".
+    private func fraction(_ lx: LexemeCursor, _ l: [Lexeme], _ i: Int, _ first: Double, _ text: ScalarText) -> (ReportedNumber, Int)? {
+        guard lx.integral(i), first >= 1 else { return nil }
+        let nounIndex = lx.isSymbol(i + 1, "–") ? i + 2 : i + 1
+        if let parts = Self.fractionNouns[lx.word(nounIndex) ?? ""], first < parts.denominator, parts.singular == (first == 1),
+           lx.isWord(nounIndex + 1, ["of"]) || !lx.isTimeUnit(nounIndex + 1, timeUnits) {
+            var n = make(.percentage, l, i, nounIndex, text)
+            n.value = (first / parts.denominator * 1000).rounded() / 10
+            n.unit = "%"
+            return (n, nounIndex + 1)
+        }
+        if lx.isWord(i + 1, ["in"]), let whole = lx.number(i + 2), lx.integral(i + 2), whole > first, whole <= 1000,
+           !lx.isTimeUnit(i + 3, timeUnits) {
+            var n = make(.percentage, l, i, i + 2, text)
+            n.numerator = Int(first); n.denominator = Int(whole)
+            n.value = (first / whole * 1000).rounded() / 10
+            n.unit = "%"
+            return (n, i + 3)
+        }
+        return nil
+    }
+
+    // MARK: Ages
+
+    /// Whether the years read from lexemes `first..<next` are an age: after "aged"/"age" (symbols
+    /// between allowed: "mean age, 46 years"), after a relation following a participant noun
+    /// ("adults (≥18 years)"), or before "old", "of age", "and older".
+    static func isAge(_ lx: LexemeCursor, first: Int, next: Int) -> Bool {
+        if lx.isWord(next, ["old"]) || (lx.isWord(next, ["of"]) && lx.isWord(next + 1, ["age"]))
+            || (lx.isWord(next, ["and", "or"]) && lx.isWord(next + 1, ["older", "above", "over"])) { return true }
+        var j = first - 1
+        var relation = false
+        while j >= 0, j >= first - 3, lx.word(j) == nil, lx.number(j) == nil {
+            if lx.relation(j) != nil { relation = true }
+            j -= 1
+        }
+        if lx.isWord(j, ["aged", "age", "ages"]) { return true }
+        return relation && lx.isWord(j, ageNouns)
+    }
+
+    /// Nouns that a relation and a number of years after them make an age: "adults (≥18 years)".
+    static let ageNouns = ["adults", "adult", "patients", "participants", "subjects", "individuals", "people", "children",
+                           "adolescents", "women", "men", "persons", "veterans", "volunteers"]
 
     // MARK: What a percentage measures
 

@@ -108,6 +108,47 @@ struct ClaimExtractorTests {
         #expect(try #require(compared.claims.last).isCheckable)
     }
 
+    @Test("a treatment said to reduce or improve something, named by a pronoun, is an efficacy claim", arguments: [
+        "It reduced suicidal thoughts in people with major depression.",
+        "It improved depressive symptoms in adults with treatment-resistant depression.",
+    ])
+    func directionVerbEfficacy(sentence: String) throws {
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Esketamine is a nasal spray for depression. " + sentence))
+        let claim = try #require(result.claims.last)
+        #expect(claim.type == .efficacy)
+        #expect(claim.isCheckable)
+        #expect(claim.slots.intervention?.id == "esketamine")
+        #expect(claim.slots.intervention?.inherited == true)
+    }
+
+    @Test("a vague span of time is written in the plural: 'the day of treatment' is a day, not 'days'")
+    func vagueTimeIsPlural() throws {
+        let extractor = ClaimExtractor(lexicon: try Fixtures.lexicon())
+        let day = extractor.extract(from: ArticleDocument(source: "t.txt", format: .text,
+                                                          text: "Esketamine can cause sedation, so patients should not drive on the day of treatment."))
+        #expect(!day.claims.contains { $0.slots.quantity != nil })
+        let days = extractor.extract(from: ArticleDocument(source: "t.txt", format: .text, text: "Ketamine works within days."))
+        #expect(days.claims.first?.slots.quantity?.unit == "day")
+    }
+
+    @Test("a sentence giving a rate for each of two outcomes is one efficacy claim per outcome")
+    func ratePerOutcome() throws {
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text,
+            text: "Roughly 70% of patients with treatment-resistant depression respond to ketamine, and about 30% achieve remission."))
+        let efficacy = result.claims.filter { $0.type == .efficacy }
+        #expect(efficacy.map { $0.slots.outcome?.id ?? "" } == ["response", "remission"])
+        #expect(efficacy.map { $0.slots.quantity?.value ?? 0 } == [70, 30])
+        #expect(Set(efficacy.map(\.key)).count == 2)
+        #expect(efficacy.allSatisfy { $0.slots.population?.id == "trd" && $0.isCheckable })
+        // One rate: one claim, its key as before.
+        let single = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Around 50-70% of people with TRD respond to ketamine."))
+        #expect(single.claims.filter { $0.type == .efficacy }.count == 1)
+        #expect(single.claims.first?.key.hasPrefix("efficacy||") == true && single.claims.first?.key.hasSuffix("|response") == false)
+    }
+
     @Test("a denied risk is a negated safety claim")
     func negatedSafety() throws {
         let (article, _) = try Fixtures.markedArticle("articles/inline-markup.html")

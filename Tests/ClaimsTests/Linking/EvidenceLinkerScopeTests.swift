@@ -11,6 +11,13 @@ struct EvidenceLinkerScopeTests {
         try Fixtures.check(text, against: "records/wearing-off-and-tolerability.xml")
     }
 
+    /// Where `phrase` first stands in `sentence`, in scalars.
+    static func span(of phrase: String, in sentence: String) throws -> TextSpan {
+        let range = try #require(sentence.range(of: phrase))
+        let start = sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: range.lowerBound)
+        return TextSpan(start: start, end: start + phrase.unicodeScalars.count)
+    }
+
     @Test("whether a null result reaches a mention", arguments: [
         // (sentence, null phrase, mention, reaches)
         ("We found no significant difference in dissociation.", "no significant", "dissociation", true),
@@ -20,14 +27,90 @@ struct EvidenceLinkerScopeTests {
          "no significant", "hallucinations", false),
         ("Hallucinations were common; blood pressure did not differ between arms.", "did not differ", "Hallucinations", false),
         ("There was no significant change in mood, but hallucinations were frequent.", "no significant", "hallucinations", false),
+        // An item of what a direction word reports, with a null phrase on something else after the list.
+        ("Esketamine increased sedation (RR = 3.70 [2.02-6.78]), dissociation (RR = 2.36 [2.10-2.65]), and adverse events, with no increase in serious adverse events.",
+         "no increase", "sedation", false),
+        ("Esketamine increased sedation (RR = 3.70 [2.02-6.78]), dissociation (RR = 2.36 [2.10-2.65]), and adverse events, with no increase in serious adverse events.",
+         "no increase", "dissociation", false),
+        // A subject of its own clause keeps the null result, even after a direction word further back.
+        ("Ketamine reduced depression scores at day 1, and sedation reported by patients in both arms did not differ.",
+         "did not differ", "sedation", true),
+        ("Rates of sedation, nausea, dizziness and headache did not differ.", "did not differ", "sedation", true),
+        // A new clause with its own subject after a comma.
+        ("Due to their potential side effects and addictive properties, they are subject to regulatory controls and are not readily included in routine use.",
+         "not", "addictive", false),
+        ("No abnormalities were observed in laboratory results or addiction-related evaluations.", "No", "addiction", true),
     ])
     func scope(sentence: String, null: String, mention: String, reaches: Bool) throws {
-        func span(_ phrase: String) throws -> TextSpan {
-            let range = try #require(sentence.range(of: phrase))
-            let start = sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: range.lowerBound)
-            return TextSpan(start: start, end: start + phrase.unicodeScalars.count)
-        }
-        #expect(EvidenceLinker.nullResult([try span(null)], bearsOnAnyOf: [try span(mention)], in: sentence, cues: .english) == reaches)
+        #expect(EvidenceLinker.nullResult([try Self.span(of: null, in: sentence)], bearsOnAnyOf: [try Self.span(of: mention, in: sentence)], in: sentence, cues: .english) == reaches)
+    }
+
+    @Test("a claim that denies a risk is supported by a negation of it, not by a negation of something else")
+    func negatedClaimNeedsItsOwnNegation() throws {
+        let result = try Fixtures.check("Ketamine doesn't carry the same risk of physical dependence.", against: "records/negated-claims.xml")
+        let claim = try #require(result.checks.first { $0.claim.slots.negated })
+        let addictive = try #require(claim.citations.first { $0.pmid == PMID(9300001) })
+        #expect(addictive.stance != .supports)
+        let safety = try #require(claim.citations.first { $0.pmid == PMID(9300002) })
+        #expect(safety.stance == .supports)
+    }
+
+    @Test("a share of patients who do not respond, in a sentence that does not name the treatment, is neither a rate nor support")
+    func nonResponseShare() throws {
+        let result = try Fixtures.check("Around 50-70% of people with TRD respond to ketamine.", against: "records/rates-and-times.xml")
+        let claim = try #require(result.checks.first { $0.claim.type == .efficacy })
+        let review = try #require(claim.citations.first { $0.pmid == PMID(9400001) })
+        #expect(review.quote.hasPrefix("About one-third"))
+        #expect(review.comparison == nil)
+        #expect(review.stance == .mentions)
+    }
+
+    @Test("a time far from the claimed duration is about something else: a mention, not support")
+    func farTimeMentions() throws {
+        let result = try Fixtures.check("A ketamine infusion usually lasts around 40 minutes to an hour.", against: "records/rates-and-times.xml")
+        let claim = try #require(result.checks.first { $0.claim.type == .duration })
+        let report = try #require(claim.citations.first { $0.pmid == PMID(9400002) })
+        #expect(report.comparison?.agreement == .outside)
+        #expect(report.stance == .mentions)
+    }
+
+    @Test("a null interaction with a baseline trait is about a moderator, not about whether the treatment works")
+    func baselineInteraction() throws {
+        let result = try Fixtures.check("Ketamine is an effective treatment for depression.", against: "records/rates-and-times.xml")
+        let claim = try #require(result.checks.first { $0.claim.type == .efficacy })
+        let analysis = try #require(claim.citations.first { $0.pmid == PMID(9400003) })
+        #expect(analysis.quote.hasPrefix("No significant interaction"))
+        #expect(analysis.stance == .mentions)
+    }
+
+    @Test("a denial scoped to a population is not decided by a sentence about other people")
+    func negatedClaimForAPopulation() throws {
+        let result = try Fixtures.check("Esketamine is not approved for children or adolescents.", against: "records/negated-claims.xml")
+        let claim = try #require(result.checks.first { $0.claim.type == .regulatory })
+        #expect(claim.claim.slots.negated)
+        #expect(claim.claim.slots.population?.id == "young-people")
+        let trial = try #require(claim.citations.first { $0.pmid == PMID(9300003) })
+        #expect(trial.stance == .mentions)
+        #expect(claim.verdict.verdict != .partlySupported && claim.verdict.verdict != .contradicted)
+    }
+
+    @Test("whether a negation cue reaches a mention: forward, or a few words back for a verbal negation", arguments: [
+        ("There was no case of interstitial cystitis or respiratory depression.", "no", "cystitis", true),
+        ("Ketamine caused dissociation without serious adverse events.", "without", "dissociation", false),
+        ("Dissociation was not observed.", "not", "Dissociation", true),
+        ("Dissociation, reported by most patients in the first week, was not severe.", "not", "Dissociation", false),
+        ("Patients did not report dissociation.", "not", "dissociation", true),
+    ])
+    func negationReach(sentence: String, negation: String, mention: String, reaches: Bool) throws {
+        #expect(EvidenceLinker.negation([try Self.span(of: negation, in: sentence)], reachesAnyOf: [try Self.span(of: mention, in: sentence)], in: sentence, cues: .english) == reaches)
+    }
+
+    @Test("a report of no cases of an effect contradicts a claim that the treatment causes it")
+    func noCasesContradicts() throws {
+        let result = try Fixtures.check("Ketamine can cause cystitis.", against: "records/negated-claims.xml")
+        let claim = try #require(result.checks.first { $0.claim.slots.effect?.id == "cystitis" })
+        let trial = try #require(claim.citations.first { $0.pmid == PMID(9300004) })
+        #expect(trial.stance == .contradicts)
     }
 
     @Test("a null result about other symptoms does not contradict an adverse-effect claim")

@@ -2,7 +2,7 @@
 import PubMed
 import Testing
 
-@Suite("Sentence roles: aims and methods never support")
+@Suite("Sentence roles: aims, methods and gaps never support")
 struct SentenceRoleTests {
     static func role(_ text: String, section: String? = nil) -> SentenceRole {
         let sentence = EvidenceSentence(location: .abstract, span: TextSpan(start: 0, end: text.unicodeScalars.count), text: text, section: section)
@@ -38,6 +38,15 @@ struct SentenceRoleTests {
         ("Ketamine, originally an anesthetic, has emerged as a treatment for depression.", .unlabelled),
         ("Patients randomized to ketamine had higher response rates (OR 2.1, 95% CI 1.2-3.4) than those on midazolam.", .unlabelled),
         ("Background/Objectives: Ketamine has attracted interest in psychiatry due to its rapid effects.", .background),
+        // Limitations and gaps in knowledge.
+        ("Limitations and opportunities for future research include: no studies in adolescents; lack of knowledge of long-term side effects, notably liability for abuse; need for improved assessment.", .gap),
+        ("No previous study investigated the dexmedetomidine-based opioid-free anesthesia protocol in cardiac surgery.", .gap),
+        ("The long-term safety of repeated infusions remains unknown.", .gap),
+        ("Few studies have examined esketamine in adolescents.", .gap),
+        // A finding with a gap beside it reports the finding.
+        ("Ketamine significantly reduced depression scores; larger trials are needed.", .unlabelled),
+        ("Ketamine has rapid antidepressant effects, yet how it acts on reward circuits remains unknown.", .unlabelled),
+        ("Despite limitations, ketamine was well tolerated.", .unlabelled),
     ])
     func cues(text: String, role: SentenceRole) {
         #expect(Self.role(text) == role)
@@ -48,6 +57,14 @@ struct SentenceRoleTests {
         #expect(Self.role("This study aimed to compare ketamine with ECT.", section: "BACKGROUND") == .aim)
         #expect(Self.role("Ketamine is an NMDA receptor antagonist.", section: "BACKGROUND") == .background)
         #expect(Self.role("Response was defined as a 50% decrease.", section: "RESULTS") == .results)
+    }
+
+    @Test("a limitation or a gap is one whatever its section; a conclusion with a finding stays a conclusion")
+    func gapsInSections() {
+        #expect(Self.role("Limitations include small samples and no studies in adolescents.", section: "RESULTS") == .gap)
+        #expect(Self.role("Limitations include small samples and no studies in adolescents.", section: "CONCLUSIONS") == .gap)
+        #expect(Self.role("Further trials are needed in outpatients.", section: "CONCLUSIONS") == .gap)
+        #expect(Self.role("Ketamine reduced suicidal ideation; further trials are needed.", section: "CONCLUSIONS") == .conclusions)
     }
 
     /// The citation of `pmid` for the first checkable claim of `text`, checked against
@@ -64,6 +81,27 @@ struct SentenceRoleTests {
         #expect(trial.quote.hasPrefix("At day 28, 58.7%"))
         #expect(trial.comparison?.agreement == .within)
         #expect(trial.stance == .supports)
+    }
+
+    @Test("a limitations sentence that names the claim's words only mentions it")
+    func limitationsOnlyMention() throws {
+        let review = try Self.citation(9200003, for: "Ketamine can cause dissociation.")
+        #expect(review.quote.hasPrefix("Limitations and opportunities"))
+        #expect(review.stance == .mentions)
+    }
+
+    @Test("a trial where ketamine was not more effective than its control contradicts a claim that it is effective")
+    func notMoreEffective() throws {
+        let trial = try Self.citation(9200004, for: "Ketamine is an effective treatment for depression.")
+        #expect(trial.quote.hasPrefix("Serial adjunctive ketamine infusions were not more effective"))
+        #expect(trial.stance == .contradicts)
+    }
+
+    @Test("a null result on a genotype's effect is about a moderator, not about whether the treatment works")
+    func moderatorNull() throws {
+        let trial = try Self.citation(9200005, for: "Ketamine is an effective treatment for depression.")
+        #expect(trial.quote.hasPrefix("No significant genotype effect"))
+        #expect(trial.stance == .mentions)
     }
 
     @Test("a search strategy that names the claim's words only mentions it")

@@ -30,11 +30,32 @@ struct NumberExtractorTests {
         Case(text: "lasts 40 to 60 minutes", kind: .duration, summary: "40–60 minutes"),
         Case(text: "lasts 40 minutes to an hour", kind: .duration, summary: "40–60 minutes"),
         Case(text: "over 6 months", kind: .timePoint, summary: "over 6 months"),
+        // Numbers written as words, and fractions of people.
+        Case(text: "about one third of patients reached remission", kind: .percentage, summary: "33.3%"),
+        Case(text: "two-thirds of patients responded", kind: .percentage, summary: "66.7%"),
+        Case(text: "two thirds responded", kind: .percentage, summary: "66.7%"),
+        Case(text: "a third of patients relapsed", kind: .percentage, summary: "33.3%"),
+        Case(text: "half of patients relapsed", kind: .percentage, summary: "50%"),
+        Case(text: "one in three patients", kind: .percentage, summary: "33.3% (1/3)"),
+        Case(text: "1 in 5 adults", kind: .percentage, summary: "20% (1/5)"),
+        Case(text: "remission after four weeks", kind: .timePoint, summary: "after 4 weeks"),
+        Case(text: "each session lasts about two hours", kind: .duration, summary: "2 hours"),
+        Case(text: "a four-week course of infusions", kind: .duration, summary: "4 weeks"),
+        Case(text: "within twenty-four hours", kind: .timePoint, summary: "within 24 hours"),
+        Case(text: "within one hour", kind: .timePoint, summary: "within 1 hour"),
+        Case(text: "forty patients were enrolled", kind: .sampleSize, summary: "n = 40"),
     ])
     func reads(_ example: Case) throws {
         let numbers = NumberExtractor().numbers(in: example.text)
         let number = try #require(numbers.first { $0.kind == example.kind }, "found \(numbers.map(\.summary))")
         #expect(number.summary == example.summary)
+    }
+
+    @Test("number words that are not quantities stay words", arguments: [
+        "one of the most common side effects", "the third dose", "one patient withdrew", "in 2019 the FDA approved it",
+    ])
+    func notQuantities(text: String) {
+        #expect(NumberExtractor().numbers(in: text).isEmpty, "\(NumberExtractor().numbers(in: text).map(\.summary))")
     }
 
     @Test("a confidence interval's level is not read as a percentage")
@@ -68,6 +89,19 @@ struct NumberExtractorTests {
         #expect(ScalarText(text).string(number.span) == "52.9%")
     }
 
+    @Test("an age is neither a duration nor a time point", arguments: [
+        ("RCTs in adults (≥18 years) with MDD or TRD", [ReportedNumber.Kind]()),
+        ("patients aged 18–65 years received ketamine", []),
+        ("participants aged over 65 years", []),
+        ("a 46 years old woman", []),
+        ("adults 18 years of age and older", []),
+        ("infusions over 40 minutes for 2 years", [.timePoint, .timePoint]),
+        ("follow-up lasted 2 years", [.duration]),
+    ])
+    func ages(text: String, kinds: [ReportedNumber.Kind]) {
+        #expect(NumberExtractor().numbers(in: text).map(\.kind) == kinds, "\(text)")
+    }
+
     @Test("a decade is not a duration")
     func decade() {
         let numbers = NumberExtractor().numbers(in: "It was developed in the 1960s as an anesthetic.")
@@ -81,7 +115,9 @@ struct NumberExtractorRealSentenceTests {
     func oddsRatios() {
         let text = "Pooled response from six studies gave OR = 1.26 (95% CI, 0.92-1.71; p = 0.15) and remission from seven studies gave OR = 1.17 (95% CI, 0.89-1.54; p = 0.26)."
         let numbers = NumberExtractor().numbers(in: text)
-        #expect(numbers.map(\.kind) == [.confidenceInterval, .pValue, .confidenceInterval, .pValue])
+        // "six studies", "seven studies": the number of studies pooled, as "6 studies" would be.
+        #expect(numbers.map(\.kind) == [.sampleSize, .confidenceInterval, .pValue, .sampleSize, .confidenceInterval, .pValue])
+        #expect(numbers.filter { $0.kind == .sampleSize }.map(\.value) == [6, 7])
     }
 
     @Test("counts with percentages keep their numerators")
