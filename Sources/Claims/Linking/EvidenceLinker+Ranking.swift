@@ -78,10 +78,16 @@ extension EvidenceLinker {
                 + weights.record * recordCoverage + weights.pairs * pairScore + weights.title * titleCoverage)
             let adjacent = weights.model == nil ? 0
                 : zip(held, held.dropFirst()).map { pair in coverage(held: zip(pair.0, pair.1).map { $0 || $1 }) }.max() ?? 0
+            var stemCounts: [String: Int] = [:]
+            var titlePrecision = 0.0
+            if weights.model != nil {
+                for sentence in analysis.sentences { for token in sentence.tokens { stemCounts[token.stem, default: 0] += 1 } }
+                titlePrecision = Self.titlePrecision(title: record.title, claimStems: seenStems)
+            }
             let candidate = RankingModel.Candidate(
                 linearScore: score, retrieval: record.retrievalScore / max(maxRetrieval, 1e-9), present: uniqueStems.map(analysis.allStems.contains),
                 sentenceCoverage: max(0, bestCoverage), adjacentCoverage: adjacent, titleCoverage: titleCoverage, pairShare: pairScore,
-                wordCount: analysis.sentences.map(\.tokens.count).reduce(0, +))
+                wordCount: analysis.sentences.map(\.tokens.count).reduce(0, +), stemCounts: stemCounts, titlePrecision: titlePrecision)
             scored.append(Scored(analysis: analysis, score: score, best: best, coverage: max(0, bestCoverage), recordCoverage: recordCoverage,
                                  coverages: coverages, candidate: candidate))
         }
@@ -128,6 +134,13 @@ extension EvidenceLinker {
                 isRetracted: item.analysis.record.isRetracted, method: .auto, decision: nil))
         }
         return result
+    }
+
+    /// Share of a title's unique content stems (`EvidenceQuery.contentWords`) that are among the claim's
+    /// stems; 0 for a title without content words. A title about much else than the claim scores low.
+    public static func titlePrecision(title: String, claimStems: Set<String>) -> Double {
+        let stems = EvidenceQuery.contentWords(of: title).map(PorterStemmer.stem)
+        return stems.isEmpty ? 0 : Double(stems.filter(claimStems.contains).count) / Double(stems.count)
     }
 
     /// Stance from one sentence's words alone, with a confidence: a claim and its evidence sentence

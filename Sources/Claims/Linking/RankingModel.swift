@@ -2,7 +2,7 @@ import Foundation
 
 /// A learned reranker for the batch ranking: a sum of small regression trees (gradient-boosted,
 /// LightGBM lambdarank) over features of each candidate record and of the claim's candidate list.
-/// Trained offline by `scripts/scifact-replica/trial_lambdarank.py`; see `docs/check-report-schema.md`.
+/// Trained offline by `scripts/scifact-replica/trial_session7.py export` (session 6: `trial_lambdarank.py`); see `docs/check-report-schema.md`.
 public struct RankingModel: Hashable, Sendable, Codable {
     /// One regression tree as parallel node arrays; node 0 is the root.
     public struct Tree: Hashable, Sendable, Codable {
@@ -83,7 +83,7 @@ public struct RankingModel: Hashable, Sendable, Codable {
         }
     }
 
-    /// Reads a model written by `trial_lambdarank.py`, checking its feature names and tree shapes.
+    /// Reads a model written by `trial_session7.py export` (or session 6's `trial_lambdarank.py`), checking its feature names and tree shapes.
     public static func load(path: String) throws -> RankingModel {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let model: RankingModel
@@ -96,7 +96,8 @@ public struct RankingModel: Hashable, Sendable, Codable {
 
     /// Checks that the features are the ones evidence computes and every tree is well formed.
     public func validate(path: String) throws {
-        guard features == Self.featureNames else {
+        // A model trained on an earlier, shorter feature list (the session-6 model's 19) still reads its features by position.
+        guard !features.isEmpty, features == Array(Self.featureNames.prefix(features.count)) else {
             throw ModelError.invalid(path: path, reason: "features \(features) differ from \(Self.featureNames)")
         }
         for (i, tree) in trees.enumerated() {
@@ -124,9 +125,14 @@ public struct RankingModel: Hashable, Sendable, Codable {
     /// largest IDF of a missing stem, log(1 + record length in words), best coverage by two adjacent
     /// sentences; then the claim's stem count, 1 − the runner-up's linear score, candidates with record
     /// coverage ≥ 0.8, mean IDF of the claim's stems, the best record coverage; the record coverage
-    /// minus the best; coverage with stems weighted by IDF × log(1 / (share of candidates holding it + 0.05)).
+    /// minus the best; coverage with stems weighted by IDF × log(1 / (share of candidates holding it + 0.05));
+    /// since session 7, the record's similarity to the best candidates by the linear score (`similarities`:
+    /// cosine to the best other one, mean cosine to the best three others, and the linear scores of its
+    /// three nearest among the top 20, each times its cosine) and the title's precision (share of the title's
+    /// content stems that are the claim's).
     public static let featureNames = ["base", "base_rank", "bm", "rec", "sent", "tit", "pairs", "rec_u", "missing", "max_idf_missing",
-                                      "dlen", "sent2", "q_len", "q_gap", "q_n80", "q_meanidf", "q_top_rec", "rec_minus_top", "cand_df_w"]
+                                      "dlen", "sent2", "q_len", "q_gap", "q_n80", "q_meanidf", "q_top_rec", "rec_minus_top", "cand_df_w",
+                                      "cos_top1", "cos_top3", "nbr3", "tit_prec"]
 
     /// What the features are computed from, for one candidate record.
     public struct Candidate: Sendable {
@@ -142,12 +148,60 @@ public struct RankingModel: Hashable, Sendable, Codable {
         public var pairShare: Double
         /// Words in the title and abstract.
         public var wordCount: Int
+        /// How often each stem occurs in the title and abstract (every word, stop words and numbers included).
+        public var stemCounts: [String: Int]
+        /// Share of the title's unique content stems that are the claim's (0 without a title).
+        public var titlePrecision: Double
 
         /// Creates a candidate's raw features.
         public init(linearScore: Double, retrieval: Double, present: [Bool], sentenceCoverage: Double, adjacentCoverage: Double,
-                    titleCoverage: Double, pairShare: Double, wordCount: Int) {
+                    titleCoverage: Double, pairShare: Double, wordCount: Int, stemCounts: [String: Int] = [:], titlePrecision: Double = 0) {
             self.linearScore = linearScore; self.retrieval = retrieval; self.present = present; self.sentenceCoverage = sentenceCoverage
             self.adjacentCoverage = adjacentCoverage; self.titleCoverage = titleCoverage; self.pairShare = pairShare; self.wordCount = wordCount
+            self.stemCounts = stemCounts; self.titlePrecision = titlePrecision
+        }
+    }
+
+    /// How many of the best candidates by the linear score the similarity features compare each record with.
+    public static let similarityDepth = 20
+
+    /// Each candidate's similarity to the best candidates by the linear score (given in that order), as
+    /// (cosine to the best other candidate, mean cosine to the best three others, Σ over its three nearest
+    /// among the best `similarityDepth` others of cosine × their `base` score). Records are vectors of
+    /// (1 + ln tf) × ln((n + 1) / (df + 0.5)) over their stems, df counted among the n candidates, so no
+    /// corpus statistics are needed. The cluster hypothesis: a relevant record resembles the other strong ones.
+    public static func similarities(of candidates: [Candidate], base: [Double]) -> [(top1: Double, top3: Double, neighbours: Double)] {
+        let n = candidates.count
+        guard n > 0 else { return [] }
+        var ids: [String: Int] = [:]
+        var df: [Int] = []
+        let counted = candidates.map { c in
+            c.stemCounts.map { stem, count -> (Int, Int) in
+                let id: Int
+                if let known = ids[stem] { id = known } else { id = ids.count; ids[stem] = id; df.append(0) }
+                df[id] += 1
+                return (id, count)
+            }
+        }
+        let idf = df.map { log((Double(n) + 1) / (Double($0) + 0.5)) }
+        // Sparse unit vectors, sorted by stem id.
+        let vectors: [[(Int, Double)]] = counted.map { terms in
+            var v = terms.map { ($0.0, (1 + log(Double($0.1))) * idf[$0.0]) }.sorted { $0.0 < $1.0 }
+            let norm = v.map { $0.1 * $0.1 }.reduce(0, +).squareRoot()
+            if norm > 0 { v = v.map { ($0.0, $0.1 / norm) } }
+            return v
+        }
+        let top = Array(0..<min(similarityDepth, n))
+        var dense = [Double](repeating: 0, count: ids.count)
+        return (0..<n).map { i in
+            for (id, w) in vectors[i] { dense[id] = w }
+            defer { for (id, _) in vectors[i] { dense[id] = 0 } }
+            let others = top.filter { $0 != i }
+            let cosines = others.map { j in vectors[j].reduce(0) { $0 + $1.1 * dense[$1.0] } }
+            guard !others.isEmpty else { return (0, 0, 0) }
+            let top3 = cosines.prefix(3)
+            let nearest = cosines.indices.sorted { (cosines[$0], -$0) > (cosines[$1], -$1) }.prefix(3)
+            return (cosines[0], top3.reduce(0, +) / Double(top3.count), nearest.map { cosines[$0] * base[others[$0]] }.reduce(0, +))
         }
     }
 
@@ -170,6 +224,7 @@ public struct RankingModel: Hashable, Sendable, Codable {
         let rarityNorm = raritySum != 0 ? raritySum : 1
         let queryFeatures = [Double(idf.count), gap, Double(coverage.filter { $0 >= 0.8 }.count),
                              idf.isEmpty ? 0 : total / Double(idf.count), bestCoverage]
+        let similar = similarities(of: candidates, base: base)
         return candidates.enumerated().map { rank, c in
             let missing = c.present.filter { !$0 }.count
             let maxMissing = zip(c.present, idf).filter { !$0.0 }.map(\.1).max() ?? 0
@@ -178,6 +233,7 @@ public struct RankingModel: Hashable, Sendable, Codable {
                      log1p(Double(c.wordCount)), c.adjacentCoverage]
             f += queryFeatures
             f += [coverage[rank] - bestCoverage, zip(c.present, rarity).filter(\.0).map(\.1).reduce(0, +) / rarityNorm]
+            f += [similar[rank].top1, similar[rank].top3, similar[rank].neighbours, c.titlePrecision]
             return f
         }
     }

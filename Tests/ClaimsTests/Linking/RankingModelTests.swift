@@ -46,6 +46,52 @@ struct RankingModelTests {
         #expect(RankingModel.features(of: [], idf: [1]).isEmpty)
     }
 
+    static func candidate(_ linear: Double, stems: [String: Int], titlePrecision: Double = 0) -> RankingModel.Candidate {
+        RankingModel.Candidate(linearScore: linear, retrieval: 1, present: [true], sentenceCoverage: 1, adjacentCoverage: 1,
+                               titleCoverage: 1, pairShare: 1, wordCount: 10, stemCounts: stems, titlePrecision: titlePrecision)
+    }
+
+    @Test("similarity to the best candidates, by hand: IDF from the candidates, cosine, neighbours' scores")
+    func similarities() throws {
+        // x is in two of the three records (IDF ln(4 / 2.5)), y, z and w in one each (ln(4 / 1.5)).
+        let a = Self.candidate(2, stems: ["x": 1, "y": 1]), b = Self.candidate(1.6, stems: ["x": 1, "z": 1])
+        let c = Self.candidate(1, stems: ["w": 3], titlePrecision: 0.25)
+        let common = log(4 / 2.5), rare = log(4 / 1.5)
+        let ab = common * common / (common * common + rare * rare)
+        let s = RankingModel.similarities(of: [a, b, c], base: [1, 0.8, 0.5])
+        try #require(s.count == 3)
+        #expect(abs(s[0].top1 - ab) < 1e-12 && abs(s[0].top3 - ab / 2) < 1e-12 && abs(s[0].neighbours - 0.8 * ab) < 1e-12)
+        #expect(abs(s[1].top1 - ab) < 1e-12 && abs(s[1].top3 - ab / 2) < 1e-12 && abs(s[1].neighbours - ab) < 1e-12)
+        #expect(s[2].top1 == 0 && s[2].top3 == 0 && s[2].neighbours == 0)
+        // A repeated stem weighs 1 + ln(tf): a record compared with itself would be 1, so a copy of a is at cosine 1.
+        let copy = RankingModel.similarities(of: [a, Self.candidate(1, stems: ["x": 1, "y": 1])], base: [1, 1])
+        #expect(abs(copy[0].top1 - 1) < 1e-12 && abs(copy[1].neighbours - 1) < 1e-12)
+        // The features carry them, and the title precision, at the end.
+        let f = RankingModel.features(of: [a, b, c], idf: [1])
+        let named = { (row: Int, name: String) in f[row][RankingModel.featureNames.firstIndex(of: name)!] }
+        #expect(named(1, "cos_top1") == s[1].top1 && named(0, "cos_top3") == s[0].top3 && named(0, "nbr3") == s[0].neighbours)
+        #expect(named(2, "tit_prec") == 0.25 && named(0, "tit_prec") == 0)
+        #expect(RankingModel.similarities(of: [a], base: [1]).map(\.top1) == [0])
+    }
+
+    @Test("only the best 20 candidates by the linear score are neighbours")
+    func similarityDepth() {
+        // 25 records, all alike but the last five, which share a stem only with each other.
+        let alike = (0..<20).map { Self.candidate(Double(40 - $0), stems: ["p": 1, "q": 1, "k\($0)": 1]) }
+        let late = (0..<5).map { Self.candidate(Double(5 - $0), stems: ["r": 1, "s": 1]) }
+        let s = RankingModel.similarities(of: alike + late, base: (0..<25).map { 1 - Double($0) / 25 })
+        #expect(s[20].top1 == 0 && s[24].neighbours == 0)
+        #expect(s[0].top1 > 0)
+    }
+
+    @Test("title precision: the share of the title's content stems that are the claim's")
+    func titlePrecision() {
+        let claim: Set<String> = ["ketamin", "depress"]
+        #expect(EvidenceLinker.titlePrecision(title: "Ketamine for depression: a trial", claimStems: claim) == 2.0 / 3)
+        #expect(EvidenceLinker.titlePrecision(title: "Ketamine and depression in 2019", claimStems: claim) == 1)
+        #expect(EvidenceLinker.titlePrecision(title: "", claimStems: claim) == 0)
+    }
+
     @Test("the built-in model decodes, with evidence's features and 200 trees that differ")
     func builtIn() throws {
         let model = RankingModel.sciFact
@@ -74,6 +120,13 @@ struct RankingModelTests {
         do { _ = try RankingModel.load(path: badChild.path); Issue.record("accepted a tree whose node points at itself") } catch let error as RankingModel.ModelError {
             #expect(error.description.contains("child.json") && error.description.contains("tree 0"))
         }
+        // A model of an earlier, shorter feature list (session 6's 19 features) is still read; other lists are not.
+        let older = dir.url.appendingPathComponent("older.json")
+        try JSONEncoder().encode(RankingModel(features: Array(RankingModel.featureNames.prefix(19)), trees: [Self.tree])).write(to: older)
+        #expect(try RankingModel.load(path: older.path).trees == [Self.tree])
+        let shuffled = dir.url.appendingPathComponent("shuffled.json")
+        try JSONEncoder().encode(RankingModel(features: Array(RankingModel.featureNames.prefix(19).reversed()), trees: [Self.tree])).write(to: shuffled)
+        #expect(throws: RankingModel.ModelError.self) { try RankingModel.load(path: shuffled.path) }
         let good = dir.url.appendingPathComponent("good.json")
         try JSONEncoder().encode(RankingModel(features: RankingModel.featureNames, trees: [Self.tree])).write(to: good)
         #expect(try RankingModel.load(path: good.path).trees == [Self.tree])
