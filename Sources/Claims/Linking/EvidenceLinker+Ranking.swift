@@ -81,8 +81,9 @@ extension EvidenceLinker {
             var stemCounts: [String: Int] = [:]
             var titlePrecision = 0.0
             if weights.model != nil {
-                for sentence in analysis.sentences { for token in sentence.tokens { stemCounts[token.stem, default: 0] += 1 } }
-                titlePrecision = Self.titlePrecision(title: record.title, claimStems: seenStems)
+                let terms = rankingTerms(of: analysis)
+                stemCounts = terms.stemCounts
+                titlePrecision = Self.titlePrecision(titleStems: terms.titleStems, claimStems: seenStems)
             }
             let candidate = RankingModel.Candidate(
                 linearScore: score, retrieval: record.retrievalScore / max(maxRetrieval, 1e-9), present: uniqueStems.map(analysis.allStems.contains),
@@ -139,8 +140,17 @@ extension EvidenceLinker {
     /// Share of a title's unique content stems (`EvidenceQuery.contentWords`) that are among the claim's
     /// stems; 0 for a title without content words. A title about much else than the claim scores low.
     public static func titlePrecision(title: String, claimStems: Set<String>) -> Double {
-        let stems = EvidenceQuery.contentWords(of: title).map(PorterStemmer.stem)
-        return stems.isEmpty ? 0 : Double(stems.filter(claimStems.contains).count) / Double(stems.count)
+        titlePrecision(titleStems: titleStems(title), claimStems: claimStems)
+    }
+
+    /// The same, from the title's content stems (`titleStems`).
+    static func titlePrecision(titleStems stems: [String], claimStems: Set<String>) -> Double {
+        stems.isEmpty ? 0 : Double(stems.filter(claimStems.contains).count) / Double(stems.count)
+    }
+
+    /// A title's content stems, in order.
+    static func titleStems(_ title: String) -> [String] {
+        EvidenceQuery.contentWords(of: title).map(PorterStemmer.stem)
     }
 
     /// Stance from one sentence's words alone, with a confidence: a claim and its evidence sentence

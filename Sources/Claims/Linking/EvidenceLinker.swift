@@ -34,6 +34,19 @@ public final class EvidenceLinker {
     private var cache: [PMID: RecordAnalysis] = [:]
     private var searchCache: [String: [EvidenceRecord]] = [:]
     private var idfCache: [String: Double] = [:]
+    /// Per record, for the reranker: how often each stem occurs, and the title's content stems.
+    private var rankingTermsCache: [PMID: (stemCounts: [String: Int], titleStems: [String])] = [:]
+
+    /// A record's stem counts (title and abstract, every word) and its title's content stems, worked
+    /// out once per record however many claims rank it.
+    func rankingTerms(of analysis: RecordAnalysis) -> (stemCounts: [String: Int], titleStems: [String]) {
+        if let cached = rankingTermsCache[analysis.record.pmid] { return cached }
+        var stemCounts: [String: Int] = [:]
+        for sentence in analysis.sentences { for token in sentence.tokens { stemCounts[token.stem, default: 0] += 1 } }
+        let terms = (stemCounts, Self.titleStems(analysis.record.title))
+        rankingTermsCache[analysis.record.pmid] = terms
+        return terms
+    }
 
     /// A linker over `index`.
     public init(lexicon: CompiledLexicon, index: EvidenceIndex, stance: StanceCues = .english) {
