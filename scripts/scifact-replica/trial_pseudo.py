@@ -4,7 +4,7 @@ Ported feature set (23 features, 200 trees, 7 leaves, LightGBM seed 0), scored w
 cross-fit (no shared cited record between folds) and the even/odd cross-fit. The pseudo-claims come from
 records no training claim cites, so the same pseudo set can join every training fold.
 
-    SCIFACT_WORK=/tmp/sfw8/real PSEUDO_MAT=/tmp/sfw8/pw/pseudo_mat.pkl python3 scripts/scifact-replica/trial_pseudo.py"""
+    SCIFACT_WORK=/tmp/sfw8/real PSEUDO_MAT=/tmp/sfw8/pw/pseudo_mat.pkl python3 scripts/scifact-replica/trial_pseudo.py [seed1]"""
 import trial_session7 as t7
 from trial_session7 import *
 import pickle
@@ -44,7 +44,16 @@ def alone(n, **kw):
     m = train_mix([], n, 1.0, **kw)
     return {i: ndcg_of_scores(i, m.predict(MAT[i][0])) if MAT[i] is not None else 0.0 for i in ALL}
 
-if __name__ == '__main__':
+def fold_seed1():
+    """The best grouped rows again with fold seed 1 (`trial_pseudo.py seed1`)."""
+    with_features(CHOSEN, 'raw'); t7.BASE_PER = None
+    GB = report('grouped fold seed 1: no pseudo', grouped_mix(0, 1.0, seed=1))
+    t7.BASE_PER = GB; report('grouped fold seed 1: + 2000 pseudo, weight 1.0', grouped_mix(2000, 1.0, seed=1))
+    t7.BASE_PER = GB; report('grouped fold seed 1: + 500 pseudo, weight 0.3', grouped_mix(500, 0.3, seed=1))
+
+if __name__ == '__main__' and sys.argv[1:] == ['seed1']:
+    fold_seed1()
+elif __name__ == '__main__':
     print(f'{len(PM)} pseudo-claims, {len(POS)} with their record among the candidates', flush=True)
     with_features(CHOSEN, 'raw')
     lin = {i: ndcg_of_scores(i, DATA[i]['base']) if len(DATA[i]['ds']) else 0 for i in ALL}
