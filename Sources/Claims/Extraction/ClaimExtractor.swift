@@ -88,7 +88,15 @@ public struct ClaimExtractor: Sendable {
         let treatments = Set(lexicon.conceptMatches(in: tokens).filter { lexicon.concept($0.payload)?.slot == .intervention }
             .map(\.tokenRange.lowerBound))
         var cuts: [Int] = []
+        var depth = 0
+        var scanned = 0
         for (k, token) in tokens.enumerated() where k > 0 && k + 1 < tokens.count {
+            // Brackets open before this token: a semicolon inside "(…; 95% CI …; P < .001)" joins no clauses.
+            for scalar in text.scalars[scanned..<token.span.start] {
+                if scalar == "(" || scalar == "[" { depth += 1 } else if scalar == ")" || scalar == "]" { depth = max(0, depth - 1) }
+            }
+            scanned = token.span.start
+            guard depth == 0 else { continue }
             let gap = text.string(TextSpan(start: tokens[k - 1].span.end, end: token.span.start))
             if gap.contains(";") { cuts.append(token.span.start); continue }
             if token.folded == "and", gap.contains(","),

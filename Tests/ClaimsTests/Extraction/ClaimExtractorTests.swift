@@ -174,6 +174,10 @@ struct ClaimExtractorTests {
         #expect(spray.slots.intervention?.inherited == true)
         // A list joined by ", and" is one clause.
         #expect(result.claims.filter { $0.text == "Ketamine can cause nausea, dizziness, and dissociation." }.count == 3)
+        // Semicolons inside brackets join no clauses.
+        let statistics = "Ketamine reduced depression scores more than midazolam (mean difference −5.1; 95% CI −7.9 to −2.3; P < .001) in adults."
+        let bracketed = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(source: "t.txt", format: .text, text: statistics))
+        #expect(bracketed.claims.map(\.text) == [statistics])
     }
 
     @Test("a denied risk is a negated safety claim")
