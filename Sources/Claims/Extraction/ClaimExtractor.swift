@@ -314,7 +314,7 @@ public struct ClaimExtractor: Sendable {
         }
         // "Roughly 70% respond and about 30% achieve remission": one efficacy claim per outcome and its rate.
         if let index = claims.firstIndex(where: { $0.type == .efficacy && $0.isCheckable && $0.slots.effect == nil }) {
-            let split = ratesByOutcome(in: analysis, slots: claims[index].slots)
+            let split = ratesByOutcome(in: analysis)
             if split.count >= 2 {
                 let base = claims[index]
                 let perOutcome = split.map { pair -> Claim in
@@ -404,7 +404,7 @@ public struct ClaimExtractor: Sendable {
 
     /// The sentence's rates paired with the outcome named nearest each (by words), one per outcome,
     /// in text order; only outcomes the lexicon groups (response, remission, relapse…) count.
-    func ratesByOutcome(in analysis: SegmentAnalysis, slots: ClaimSlots) -> [(outcome: SlotValue, outcomeSpan: TextSpan, rate: ReportedNumber)] {
+    func ratesByOutcome(in analysis: SegmentAnalysis) -> [(outcome: SlotValue, outcomeSpan: TextSpan, rate: ReportedNumber)] {
         let outcomes = analysis.concepts.filter { lexicon.concept($0.payload)?.slot == .outcome && lexicon.concept($0.payload)?.group != nil }
         let rates = analysis.numbers.filter { $0.kind == .percentage && $0.measure == nil }
         guard rates.count >= 2, Set(outcomes.map(\.payload)).count >= 2 else { return [] }
@@ -412,7 +412,7 @@ public struct ClaimExtractor: Sendable {
         var result: [(outcome: SlotValue, outcomeSpan: TextSpan, rate: ReportedNumber)] = []
         for rate in rates {
             let position = tokenIndex(rate.span)
-            // The nearest outcome after the rate, else before it ("70% respond", "remission in 30%").
+            // The outcome nearest the rate, after it or before it ("70% respond", "remission in 30%").
             let after = outcomes.filter { $0.tokenRange.lowerBound >= position }.min { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
             let before = outcomes.filter { $0.tokenRange.upperBound <= position }.max { $0.tokenRange.upperBound < $1.tokenRange.upperBound }
             let nearest = [after, before].compactMap { $0 }.min {
