@@ -17,6 +17,14 @@ public struct TemporaryDirectory {
         url.appendingPathComponent(name).path
     }
 
+    /// Writes `text` (UTF-8) to the file `name` inside the directory and returns its path.
+    @discardableResult
+    public func write(_ text: String, to name: String) throws -> String {
+        let file = path(name)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     public func remove() {
         try? FileManager.default.removeItem(at: url)
     }

@@ -23,8 +23,7 @@ struct CheckCommandTests {
     func markdownAndRerun() throws {
         let directory = try Self.index()
         defer { directory.remove() }
-        let article = directory.path("article.txt")
-        try "Research suggests that around 50-70% of those with TRD respond to ketamine.\n".write(toFile: article, atomically: true, encoding: .utf8)
+        let article = try directory.write("Research suggests that around 50-70% of those with TRD respond to ketamine.\n", to: "article.txt")
         let arguments = [article, "--index", directory.path("index.sqlite"), "--lexicon-directory", Self.lexicon]
         let first = CommandOutput.capturing()
         try CheckCommand.parse(arguments).run(output: first)
@@ -44,12 +43,11 @@ struct CheckCommandTests {
     func batch() throws {
         let directory = try Self.index()
         defer { directory.remove() }
-        let claims = directory.path("claims.jsonl")
-        try """
+        let claims = try directory.write("""
             {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "other": true}
             {"id": "b", "claim": "Statins reduce myocardial infarction."}
 
-            """.write(toFile: claims, atomically: true, encoding: .utf8)
+            """, to: "claims.jsonl")
         // Batch claims run without a lexicon, as `evidence eval` does: an empty lexicon folder.
         let noLexicon = directory.path("no-lexicon")
         try FileManager.default.createDirectory(atPath: noLexicon, withIntermediateDirectories: true)
@@ -70,8 +68,7 @@ struct CheckCommandTests {
     func noLexicon() throws {
         let directory = try Self.index()
         defer { directory.remove() }
-        let article = directory.path("a.txt")
-        try "Ketamine relieves depression within hours.".write(toFile: article, atomically: true, encoding: .utf8)
+        let article = try directory.write("Ketamine relieves depression within hours.", to: "a.txt")
         let empty = directory.path("empty")
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         for (folder, message) in [(directory.path("missing"), "no lexicon folder at"), (empty, "no lexicon (*.json) in")] {
@@ -110,8 +107,7 @@ struct CheckCommandTests {
     func badLine() throws {
         let directory = try Self.index()
         defer { directory.remove() }
-        let claims = directory.path("claims.jsonl")
-        try "{\"id\": 1, \"claim\": \"x\"}\nnot json\n".write(toFile: claims, atomically: true, encoding: .utf8)
+        let claims = try directory.write("{\"id\": 1, \"claim\": \"x\"}\nnot json\n", to: "claims.jsonl")
         #expect(throws: (any Error).self) {
             try CheckCommand.parse(["--claims", claims, "--index", directory.path("index.sqlite")]).run(output: .capturing())
         }
@@ -126,13 +122,12 @@ struct CheckCommandTests {
     func evalHalf() throws {
         let directory = try Self.index()
         defer { directory.remove() }
-        let claims = directory.path("labelled.jsonl")
-        try """
+        let claims = try directory.write("""
             {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "evidence": {"9000001": "SUPPORT"}, "cited_doc_ids": ["9000001"]}
             {"id": 2, "claim": "Ketamine is an opioid.", "evidence": {}, "cited_doc_ids": ["9000001"]}
             {"id": 3, "claim": "Esketamine nasal spray was approved.", "evidence": {}, "cited_doc_ids": ["9000001"]}
 
-            """.write(toFile: claims, atomically: true, encoding: .utf8)
+            """, to: "labelled.jsonl")
         for (half, count) in [("odd", 2), ("even", 1)] {
             let output = CommandOutput.capturing()
             try EvalCommand.parse([claims, "--index", directory.path("index.sqlite"), "--half", half]).run(output: output)
@@ -146,11 +141,10 @@ struct CheckCommandTests {
     func evalRankingModel() throws {
         let directory = try Self.index()
         defer { directory.remove() }
-        let claims = directory.path("labelled.jsonl")
-        try """
+        let claims = try directory.write("""
             {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "evidence": {}, "cited_doc_ids": ["9000001"]}
 
-            """.write(toFile: claims, atomically: true, encoding: .utf8)
+            """, to: "labelled.jsonl")
         struct Line: Decodable { var id: String; var ranked: [[String]] }
         func ranking(_ model: String) throws -> [String] {
             let path = directory.path("ranking-\(UUID().uuidString).jsonl")
@@ -171,8 +165,7 @@ struct CheckCommandTests {
         let retracted = "9000003"
         #expect(tied == linear.filter { $0 != retracted }.sorted { Int($0)! < Int($1)! } + [retracted])
         #expect(tied != linear)
-        let broken = directory.path("broken.json")
-        try "{}".write(toFile: broken, atomically: true, encoding: .utf8)
+        let broken = try directory.write("{}", to: "broken.json")
         do { _ = try ranking(broken); Issue.record("accepted a file that is not a model") } catch let error as RankingModel.ModelError {
             #expect(error.description.contains("broken.json"))
         }
@@ -182,12 +175,11 @@ struct CheckCommandTests {
     func evalInSample() throws {
         let directory = try Self.index()
         defer { directory.remove() }
-        let claims = directory.path("labelled.jsonl")
-        try """
+        let claims = try directory.write("""
             {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "evidence": {}, "cited_doc_ids": ["9000001"]}
             {"id": 2, "claim": "Ketamine is an opioid.", "evidence": {}, "cited_doc_ids": ["9000001"]}
 
-            """.write(toFile: claims, atomically: true, encoding: .utf8)
+            """, to: "labelled.jsonl")
         let leaf = RankingModel.Tree(feature: [-1], threshold: [0], left: [-1], right: [-1], value: [1])
         // Trained on the first claim, written with other case and spacing.
         let trained = RankingModel(features: RankingModel.featureNames, trees: [leaf],
@@ -212,12 +204,11 @@ struct CheckCommandTests {
     func evalRankingOutput() throws {
         let directory = try Self.index()
         defer { directory.remove() }
-        let claims = directory.path("labelled.jsonl")
-        try """
+        let claims = try directory.write("""
             {"id": 1, "claim": "Ketamine infusion produces a response in treatment-resistant depression.", "evidence": {"9000001": "SUPPORT"}, "cited_doc_ids": ["9000001"]}
             {"id": 3, "claim": "Esketamine nasal spray was approved.", "evidence": {}, "cited_doc_ids": ["9000001"]}
 
-            """.write(toFile: claims, atomically: true, encoding: .utf8)
+            """, to: "labelled.jsonl")
         let ranking = directory.path("ranking.jsonl")
         try EvalCommand.parse([claims, "--index", directory.path("index.sqlite"), "--ranking-output", ranking]).run(output: .capturing())
         struct Line: Decodable { var id: String; var ranked: [[String]] }

@@ -49,12 +49,16 @@ def build():
                               rel=set(cl['cited_doc_ids']), claim=cl['claim'])
     return data, tdf
 
-PKL = WORK + '/ltr.pkl'
-if os.path.exists(PKL):
-    DATA, TDF = pickle.load(open(PKL, 'rb'))
-else:
-    DATA, TDF = build()
-    pickle.dump((DATA, TDF), open(PKL, 'wb'))
+def cached(name, build):
+    """build()'s result, kept in $SCIFACT_WORK/name and read back from there on later runs."""
+    path = WORK + '/' + name
+    if os.path.exists(path):
+        return pickle.load(open(path, 'rb'))
+    value = build()
+    pickle.dump(value, open(path, 'wb'))
+    return value
+
+DATA, TDF = cached('ltr.pkl', build)
 
 def ndcg_of_scores(cid, sc):
     d = DATA[cid]

@@ -111,9 +111,4 @@ def build():
         out[cid] = {k: np.array(v, float) for k, v in F.items()}
     return out
 
-S7PKL = WORK + '/s7feat.pkl'
-if os.path.exists(S7PKL):
-    S7 = pickle.load(open(S7PKL, 'rb'))
-else:
-    S7 = build()
-    pickle.dump(S7, open(S7PKL, 'wb'))
+S7 = cached('s7feat.pkl', build)

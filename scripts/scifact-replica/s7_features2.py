@@ -33,7 +33,4 @@ def build():
         out[cid] = {k: np.array(v, float) for k, v in F.items()}
     return out
 
-P2 = WORK + '/s7feat2.pkl'
-if os.path.exists(P2): S7B = pickle.load(open(P2, 'rb'))
-else:
-    S7B = build(); pickle.dump(S7B, open(P2, 'wb'))
+S7B = cached('s7feat2.pkl', build)

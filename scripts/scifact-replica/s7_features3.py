@@ -34,7 +34,4 @@ def build():
         out[cid] = res
     return out
 
-P3 = WORK + '/s7feat3.pkl'
-if os.path.exists(P3): S7C = pickle.load(open(P3, 'rb'))
-else:
-    S7C = build(); pickle.dump(S7C, open(P3, 'wb'))
+S7C = cached('s7feat3.pkl', build)

@@ -40,7 +40,4 @@ def build():
         out[cid] = {k: np.array(v, float) for k, v in F.items()}
     return out
 
-P4 = WORK + '/s7feat4.pkl'
-if os.path.exists(P4): S7D = pickle.load(open(P4, 'rb'))
-else:
-    S7D = build(); pickle.dump(S7D, open(P4, 'wb'))
+S7D = cached('s7feat4.pkl', build)

@@ -77,30 +77,21 @@ public struct ClaimExtractor: Sendable {
 
     // MARK: Clauses
 
-    /// Words that open a clause with a subject of its own after ", and" (the lexicon's treatments count too).
-    static let clauseSubjects: Set<String> = ["it", "they", "this", "these", "its", "their"]
-
     /// The clauses of a sentence joined by ", and <subject>" or by a semicolon, as segments of their
     /// own (same index, their own spans), each at least four words; none when the sentence is one clause.
     func clauses(of segment: ArticleSegment, in article: ArticleDocument) -> [ArticleSegment] {
         let text = ScalarText(segment.text)
-        let tokens = WordTokenizer.tokens(of: text)
+        // Read outside brackets only: a semicolon inside "(…; 95% CI …; P < .001)" joins no clauses.
+        let outside = text.bracketsBlanked
+        let tokens = WordTokenizer.tokens(of: outside)
         let treatments = Set(lexicon.conceptMatches(in: tokens).filter { lexicon.concept($0.payload)?.slot == .intervention }
             .map(\.tokenRange.lowerBound))
         var cuts: [Int] = []
-        var depth = 0
-        var scanned = 0
         for (k, token) in tokens.enumerated() where k > 0 && k + 1 < tokens.count {
-            // Brackets open before this token: a semicolon inside "(…; 95% CI …; P < .001)" joins no clauses.
-            for scalar in text.scalars[scanned..<token.span.start] {
-                if scalar == "(" || scalar == "[" { depth += 1 } else if scalar == ")" || scalar == "]" { depth = max(0, depth - 1) }
-            }
-            scanned = token.span.start
-            guard depth == 0 else { continue }
-            let gap = text.string(TextSpan(start: tokens[k - 1].span.end, end: token.span.start))
+            let gap = outside.string(TextSpan(start: tokens[k - 1].span.end, end: token.span.start))
             if gap.contains(";") { cuts.append(token.span.start); continue }
             if token.folded == "and", gap.contains(","),
-               Self.clauseSubjects.contains(tokens[k + 1].folded) || treatments.contains(k + 1) {
+               ClauseCues.subjects.contains(tokens[k + 1].folded) || treatments.contains(k + 1) {
                 cuts.append(tokens[k + 1].span.start)
             }
         }

@@ -448,25 +448,17 @@ public final class EvidenceLinker {
     /// ", which…"), so what stands on one side does not reach the other.
     static func opensClause(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return clauseOpeners.contains { lower.contains(", \($0) ") }
+        return ClauseCues.subjects.union(ClauseCues.relatives).contains { lower.contains(", \($0) ") }
     }
-
-    static let clauseOpeners = ["they", "it", "we", "he", "she", "this", "these", "those", "which", "who", "whereas", "while"]
 
     /// Whether `mention` is the object of a direction word a few words before it (bracketed asides
     /// skipped, so a list "increased sedation (RR 3.70), dissociation (RR 2.36) and …" counts for each
     /// item), one not turned by a negation, and the null phrase after it is more than three words away.
     static func governed(_ mention: TextSpan, before null: TextSpan, in text: ScalarText, cues: StanceCues) -> Bool {
         guard WordTokenizer.tokens(of: ScalarText(text.string(TextSpan(start: mention.end, end: null.start)))).count > 3 else { return false }
-        var depth = 0
-        var outside = ""
-        for scalar in text.string(TextSpan(start: 0, end: mention.start)).unicodeScalars {
-            if scalar == "(" || scalar == "[" { depth += 1; continue }
-            if scalar == ")" || scalar == "]" { depth = max(0, depth - 1); outside.unicodeScalars.append(" "); continue }
-            if scalar == ";" { outside = ""; continue }
-            if depth == 0 { outside.unicodeScalars.append(scalar) }
-        }
-        let near = Array(WordTokenizer.tokens(of: ScalarText(outside)).suffix(4))
+        let before = text.bracketsBlanked.string(TextSpan(start: 0, end: mention.start))
+        let clause = before.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? before
+        let near = Array(WordTokenizer.tokens(of: ScalarText(clause)).suffix(4))
         guard let direction = cues.directionWords(in: near).first else { return false }
         return !cues.negationStarts(in: near).contains { $0 < direction.tokens.lowerBound }
     }

@@ -54,6 +54,19 @@ public struct ScalarText: Hashable, Sendable {
     /// The whole text.
     public var string: String { string(TextSpan(start: 0, end: scalars.count)) }
 
+    /// The text with every bracketed aside ("(RR 3.70; 95% CI …)", "[2.02-6.78]"), brackets included,
+    /// blanked to spaces: offsets stay the same, but what was said in brackets is gone.
+    public var bracketsBlanked: ScalarText {
+        var depth = 0
+        return ScalarText(scalars: scalars.map { scalar in
+            switch scalar {
+            case "(", "[": depth += 1; return " "
+            case ")", "]": depth = max(0, depth - 1); return " "
+            default: return depth > 0 ? " " : scalar
+            }
+        })
+    }
+
     /// `span` with white space trimmed from both ends.
     public func trimmed(_ span: TextSpan) -> TextSpan {
         var start = max(0, span.start)

@@ -57,9 +57,8 @@ struct EvidenceLinkerScopeTests {
 
     @Test("a share of patients who do not respond, in a sentence that does not name the treatment, is neither a rate nor support")
     func nonResponseShare() throws {
-        let result = try Fixtures.check("Around 50-70% of people with TRD respond to ketamine.", against: "records/rates-and-times.xml")
-        let claim = try #require(result.checks.first { $0.claim.type == .efficacy })
-        let review = try #require(claim.citations.first { $0.pmid == PMID(9400001) })
+        let review = try #require(try Fixtures.citation(9400001, for: "Around 50-70% of people with TRD respond to ketamine.",
+                                                        against: "records/rates-and-times.xml") { $0.type == .efficacy })
         #expect(review.quote.hasPrefix("About one-third"))
         #expect(review.comparison == nil)
         #expect(review.stance == .mentions)
@@ -67,18 +66,16 @@ struct EvidenceLinkerScopeTests {
 
     @Test("a time far from the claimed duration is about something else: a mention, not support")
     func farTimeMentions() throws {
-        let result = try Fixtures.check("A ketamine infusion usually lasts around 40 minutes to an hour.", against: "records/rates-and-times.xml")
-        let claim = try #require(result.checks.first { $0.claim.type == .duration })
-        let report = try #require(claim.citations.first { $0.pmid == PMID(9400002) })
+        let report = try #require(try Fixtures.citation(9400002, for: "A ketamine infusion usually lasts around 40 minutes to an hour.",
+                                                        against: "records/rates-and-times.xml") { $0.type == .duration })
         #expect(report.comparison?.agreement == .outside)
         #expect(report.stance == .mentions)
     }
 
     @Test("a null interaction with a baseline trait is about a moderator, not about whether the treatment works")
     func baselineInteraction() throws {
-        let result = try Fixtures.check("Ketamine is an effective treatment for depression.", against: "records/rates-and-times.xml")
-        let claim = try #require(result.checks.first { $0.claim.type == .efficacy })
-        let analysis = try #require(claim.citations.first { $0.pmid == PMID(9400003) })
+        let analysis = try #require(try Fixtures.citation(9400003, for: "Ketamine is an effective treatment for depression.",
+                                                          against: "records/rates-and-times.xml") { $0.type == .efficacy })
         #expect(analysis.quote.hasPrefix("No significant interaction"))
         #expect(analysis.stance == .mentions)
     }
@@ -107,9 +104,9 @@ struct EvidenceLinkerScopeTests {
 
     @Test("a report of no cases of an effect contradicts a claim that the treatment causes it")
     func noCasesContradicts() throws {
-        let result = try Fixtures.check("Ketamine can cause cystitis.", against: "records/negated-claims.xml")
-        let claim = try #require(result.checks.first { $0.claim.slots.effect?.id == "cystitis" })
-        let trial = try #require(claim.citations.first { $0.pmid == PMID(9300004) })
+        let trial = try #require(try Fixtures.citation(9300004, for: "Ketamine can cause cystitis.", against: "records/negated-claims.xml") {
+            $0.slots.effect?.id == "cystitis"
+        })
         #expect(trial.stance == .contradicts)
     }
 

@@ -70,9 +70,7 @@ struct SentenceRoleTests {
     /// The citation of `pmid` for the first checkable claim of `text`, checked against
     /// `records/aims-methods-and-definitions.xml`.
     static func citation(_ pmid: Int64, for text: String) throws -> Citation {
-        let result = try Fixtures.check(text, against: "records/aims-methods-and-definitions.xml")
-        let check = try #require(result.checks.first { $0.claim.isCheckable })
-        return try #require(check.citations.first { $0.pmid == PMID(pmid) })
+        try #require(try Fixtures.citation(pmid, for: text, against: "records/aims-methods-and-definitions.xml"))
     }
 
     @Test("a response rate is quoted from the results, not from the definition of response")
@@ -83,31 +81,18 @@ struct SentenceRoleTests {
         #expect(trial.stance == .supports)
     }
 
-    @Test("a limitations sentence that names the claim's words only mentions it")
-    func limitationsOnlyMention() throws {
-        let review = try Self.citation(9200003, for: "Ketamine can cause dissociation.")
-        #expect(review.quote.hasPrefix("Limitations and opportunities"))
-        #expect(review.stance == .mentions)
-    }
-
-    @Test("a trial where ketamine was not more effective than its control contradicts a claim that it is effective")
-    func notMoreEffective() throws {
-        let trial = try Self.citation(9200004, for: "Ketamine is an effective treatment for depression.")
-        #expect(trial.quote.hasPrefix("Serial adjunctive ketamine infusions were not more effective"))
-        #expect(trial.stance == .contradicts)
-    }
-
-    @Test("a null result on a genotype's effect is about a moderator, not about whether the treatment works")
-    func moderatorNull() throws {
-        let trial = try Self.citation(9200005, for: "Ketamine is an effective treatment for depression.")
-        #expect(trial.quote.hasPrefix("No significant genotype effect"))
-        #expect(trial.stance == .mentions)
-    }
-
-    @Test("a search strategy that names the claim's words only mentions it")
-    func methodsOnlyMention() throws {
-        let review = try Self.citation(9200002, for: "Ketamine was originally developed as an anesthetic used in medical settings.")
-        #expect(review.quote.hasPrefix("We searched PubMed"))
-        #expect(review.stance == .mentions)
+    @Test("the sentence a record is quoted by, and the stance it gives", arguments: [
+        // A limitations sentence, or a search strategy, that names the claim's words only mentions it.
+        (Int64(9200003), "Ketamine can cause dissociation.", "Limitations and opportunities", Stance.mentions),
+        (9200002, "Ketamine was originally developed as an anesthetic used in medical settings.", "We searched PubMed", .mentions),
+        // A trial where ketamine was not more effective than its control contradicts a claim that it is effective.
+        (9200004, "Ketamine is an effective treatment for depression.", "Serial adjunctive ketamine infusions were not more effective", .contradicts),
+        // A null result on a genotype's effect is about a moderator, not about whether the treatment works.
+        (9200005, "Ketamine is an effective treatment for depression.", "No significant genotype effect", .mentions),
+    ])
+    func quoteAndStance(pmid: Int64, claim: String, quote: String, stance: Stance) throws {
+        let citation = try Self.citation(pmid, for: claim)
+        #expect(citation.quote.hasPrefix(quote))
+        #expect(citation.stance == stance)
     }
 }

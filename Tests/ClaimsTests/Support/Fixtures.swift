@@ -2,6 +2,7 @@ import Claims
 import EvidenceStore
 import EvidenceTestSupport
 import Foundation
+import PubMed
 
 /// Fixture files and a small index built from them, for the claims tests.
 enum Fixtures {
@@ -43,5 +44,12 @@ enum Fixtures {
         if report.hasFailures { throw ClaimsError.index("fixture ingest failed: \(report.summary)") }
         let checker = ClaimChecker(lexicon: try lexicon(), index: StoreEvidenceIndex(store: store))
         return try checker.check(ArticleDocument(source: "t.txt", format: .text, text: text))
+    }
+
+    /// The citation of record `pmid` for the first claim of `text` that `matches`, checked against the
+    /// fixture `records` file; nil when there is no such claim or the claim does not cite the record.
+    static func citation(_ pmid: Int64, for text: String, against records: String,
+                         claim matches: (Claim) -> Bool = \.isCheckable) throws -> Citation? {
+        try check(text, against: records).checks.first { matches($0.claim) }?.citations.first { $0.pmid == PMID(pmid) }
     }
 }
