@@ -150,6 +150,13 @@ public final class EvidenceLinker {
         }
         var (stance, confidence) = judgeStance(claim: claim, sentence: sentence, comparison: comparison, flags: flags)
         var allFlags = flags
+        // No harm seen in supervised treatment does not contradict a harm claimed for frequent or
+        // unsupervised use.
+        if stance == .contradicts, claim.type == .adverseEffect || claim.type == .safety,
+           UseSetting.isUnsupervised(claim.text), !UseSetting.isNonmedical(analysis) {
+            stance = .mentions
+            allFlags.append("evidence is about supervised treatment, claim is about frequent or unsupervised use")
+        }
         if analysis.record.isRetracted {
             allFlags.append("retracted: never counted as support")
             if stance == .supports || stance == .mixed { stance = .mentions }
@@ -335,7 +342,18 @@ public final class EvidenceLinker {
             if signals.isNegated, negationReachesFocus(of: claim, in: sentence, ifUnnamed: false) {
                 return (signals.hasContrast ? .mixed : .contradicts, 0.5)
             }
+            // A title that only names the topic ("Cognitive effects of intravenous ketamine: a systematic
+            // review") does not say whether the effect occurs; one that links them ("ketamine-induced
+            // cystitis", "… associated with …") does.
+            if sentence.role == .title, !Self.statesLink(sentence) { return (.mentions, 0.3) }
+            // "Cognitive performance … improved or remained stable": the effect's domain got better, which
+            // is no harm.
+            if improvementReachesFocus(of: claim, in: sentence) { return (signals.hasContrast ? .mixed : .contradicts, 0.45) }
             return (.supports, signals.isHedged ? 0.5 : 0.65)
+        case .comparison where !comparesSomething(sentence, with: claim):
+            // "Ketamine, originally an anesthetic, has emerged as a treatment for TRD" names the claim's
+            // words but compares nothing: it cannot bear on "a safer option than other anesthetics".
+            return (.mentions, 0.3)
         case .efficacy, .onset, .comparison:
             // A sentence on another outcome of the same kind (relapse for a response claim) does not bear on it.
             if let outcome = claim.slots.outcome, let group = lexicon.concept(outcome.id)?.group,
@@ -355,6 +373,60 @@ public final class EvidenceLinker {
         case .general:
             return (.mentions, 0.2)
         }
+    }
+
+    /// Whether a sentence (a title, mostly) states a link or a finding, rather than only naming a topic:
+    /// a direction word, a negation, a null result or a linking word ("ketamine-related deaths",
+    /// "… associated with …"). "Results from a randomized trial" labels a report; it links nothing.
+    static func statesLink(_ sentence: RecordAnalysis.Sentence) -> Bool {
+        let signals = sentence.signals
+        if signals.increases + signals.decreases > 0 || signals.isNegated || signals.isNullResult { return true }
+        return sentence.tokens.contains { linkWords.contains($0.folded) }
+    }
+
+    /// Words saying a function got better or held, and words saying it got worse.
+    static let improvementWords: Set<String> = ["improved", "improves", "improve", "improvement", "improvements", "enhanced", "better"]
+    static let harmWords: Set<String> = ["impaired", "impairment", "impairments", "impair", "impairs", "decline", "declined", "worsened",
+                                         "worsening", "worse", "deficit", "deficits", "deteriorated", "deterioration", "reduced", "decreased"]
+
+    /// Whether the sentence says the domain of the claim's harm got better: an improvement word at most
+    /// eight words after a mention of the focus or two before it ("cognitive performance of patients
+    /// improved", "improved cognitive function"), with no word of harm in the sentence.
+    func improvementReachesFocus(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+        let tokens = sentence.tokens
+        guard !tokens.contains(where: { Self.harmWords.contains($0.folded) }) else { return false }
+        for mention in focusMentions(of: claim, in: sentence) {
+            guard let first = tokens.firstIndex(where: { $0.span.start >= mention.start }),
+                  let last = tokens.lastIndex(where: { $0.span.end <= mention.end }) else { continue }
+            let window = max(0, first - 2)..<min(tokens.count, last + 9)
+            if window.contains(where: { Self.improvementWords.contains(tokens[$0].folded) }) { return true }
+        }
+        return false
+    }
+
+    /// Words that link a cause and an effect, or report a finding.
+    static let linkWords: Set<String> = ["associated", "association", "related", "induced", "caused", "causes", "linked", "attributed",
+                                         "showed", "shows", "found", "demonstrates", "demonstrated", "reveals", "revealed", "indicates",
+                                         "suggests", "significant", "significantly", "risk"]
+
+    /// Words by which a sentence compares one thing with another.
+    static let comparativeWords: Set<String> = ["than", "compared", "comparing", "comparison", "versus", "vs", "relative", "unlike",
+                                                "superior", "inferior", "noninferior", "similar", "comparable", "equivalent", "fewer",
+                                                "safer", "faster", "slower", "better", "worse", "alternative", "whereas"]
+
+    /// Whether `sentence` compares the treatment with something: it names the claim's comparator, or
+    /// uses a comparative word. A comparison among forms of the treatment alone ("esketamine … 1.5 times
+    /// greater anesthetic efficacy than arketamine") does not bear on a claim that compares it with
+    /// something else ("a safer option than other anesthetics").
+    func comparesSomething(_ sentence: RecordAnalysis.Sentence, with claim: Claim) -> Bool {
+        if let comparator = claim.slots.comparator {
+            if sentence.concepts.contains(where: { lexicon.isSameOrNarrower($0, than: comparator.id) }) { return true }
+        } else if let intervention = claim.slots.intervention, let group = lexicon.concept(intervention.id)?.group {
+            let forms = sentence.concepts.filter { lexicon.concept($0)?.group == group }
+            let others = sentence.concepts.contains { lexicon.concept($0)?.slot == .comparator }
+            if forms.count >= 2, !others { return false }
+        }
+        return sentence.tokens.contains { Self.comparativeWords.contains($0.folded) }
     }
 
     /// Whether a sentence's null result is about the claim's focus: true unless every mention of the

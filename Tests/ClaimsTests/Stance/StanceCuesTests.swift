@@ -18,6 +18,7 @@ struct StanceCuesTests {
         ("There was no significant difference between groups.", true),
         ("MADRS scores did not differ between arms.", true),
         ("Remission was not associated with baseline severity.", true),
+        ("Cognitive performance remained stable after two years of treatment.", true),
         ("Remission rates were significantly higher with ketamine.", false),
         ("We compared ketamine with midazolam.", false),
     ])
