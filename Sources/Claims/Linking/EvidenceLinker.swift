@@ -151,11 +151,11 @@ public final class EvidenceLinker {
         var (stance, confidence) = judgeStance(claim: claim, sentence: sentence, comparison: comparison, flags: flags)
         var allFlags = flags
         // No harm seen in supervised treatment does not contradict a harm claimed for frequent or
-        // unsupervised use.
+        // unsupervised use, nor does harm in recreational use contradict safety claimed under supervision.
         if stance == .contradicts, claim.type == .adverseEffect || claim.type == .safety,
-           UseSetting.isUnsupervised(claim.text), !UseSetting.isNonmedical(analysis) {
+           let scope = UseSetting.scope(of: claim.text), case let setting = UseSetting.of(sentence, in: analysis), setting != scope {
             stance = .mentions
-            allFlags.append("evidence is about supervised treatment, claim is about frequent or unsupervised use")
+            allFlags.append(scope.mismatch(with: setting))
         }
         if analysis.record.isRetracted {
             allFlags.append("retracted: never counted as support")

@@ -53,6 +53,13 @@ struct SentenceRoleTests {
         #expect(Self.role(text) == role)
     }
 
+    @Test("a trial protocol reports nothing: its title and design are mentions")
+    func protocolsMention() throws {
+        let planned = try #require(try Fixtures.citation(9500009, for: "Ketamine reduced suicidal thoughts more than midazolam.",
+                                                         against: "records/titles-settings-and-comparisons.xml"))
+        #expect(planned.stance == .mentions)
+    }
+
     @Test("a background section's aim sentence is an aim")
     func aimInBackground() {
         #expect(Self.role("This study aimed to compare ketamine with ECT.", section: "BACKGROUND") == .aim)

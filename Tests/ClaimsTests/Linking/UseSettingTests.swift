@@ -23,4 +23,16 @@ struct UseSettingTests {
         let plain = try #require(try Fixtures.citation(9500003, for: "Ketamine can cause cognitive problems.", against: Self.records, claim: isCognitive))
         #expect(plain.stance == .contradicts)
     }
+
+    @Test("harm in recreational use does not contradict safety claimed under medical supervision")
+    func recreationalEvidenceForSupervisedClaim() throws {
+        let text = "Ketamine does not cause cognitive impairment when used at low doses under medical supervision."
+        let isCognitive: (Claim) -> Bool = { $0.slots.effect?.id == "cognitive-effects" || $0.type == .safety || $0.type == .adverseEffect }
+        let users = try #require(try Fixtures.citation(9500008, for: text, against: Self.records, claim: isCognitive))
+        #expect(users.stance == .mentions)
+        #expect(users.flags.contains("evidence is about recreational or unsupervised use, claim is about supervised treatment"))
+        // Unscoped, the same record contradicts.
+        let plain = try #require(try Fixtures.citation(9500008, for: "Ketamine does not cause cognitive impairment.", against: Self.records, claim: isCognitive))
+        #expect(plain.stance == .contradicts)
+    }
 }

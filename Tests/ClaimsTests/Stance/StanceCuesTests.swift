@@ -19,6 +19,7 @@ struct StanceCuesTests {
         ("MADRS scores did not differ between arms.", true),
         ("Remission was not associated with baseline severity.", true),
         ("Cognitive performance remained stable after two years of treatment.", true),
+        ("Statistical significance was not achieved with esketamine 84 mg compared with placebo.", true),
         ("Remission rates were significantly higher with ketamine.", false),
         ("We compared ketamine with midazolam.", false),
     ])
