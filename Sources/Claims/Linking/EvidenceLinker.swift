@@ -22,7 +22,8 @@ public final class EvidenceLinker {
     /// method for a claim on how long something takes ("a single 40-minute infusion" is where
     /// a trial says how long its infusions last). Aims never do.
     static func bears(_ role: SentenceRole, on claim: Claim) -> Bool {
-        role.reports || (role == .methods && claim.type == .duration)
+        // A trial's methods say how long its infusions last, not how long an effect lasts.
+        role.reports || (role == .methods && claim.type == .duration && claim.slots.outcome == nil)
     }
     /// Citations kept per claim.
     public var maxCitations = 10
@@ -310,6 +311,8 @@ public final class EvidenceLinker {
                 return (.mentions, 0.3)
             }
         }
+        // A time far from the claimed one is about something else, whatever outcome the sentence names.
+        if let comparison, comparison.agreement == .outside, comparison.evidence.kind != .percentage { return (.mentions, 0.3) }
         if signals.isNullResult, nullResultBears(on: claim, in: sentence) {
             if claimNegated { return (.supports, 0.55) }
             // "X was not associated with response" is about a predictor or a moderator ("no significant
@@ -368,7 +371,11 @@ public final class EvidenceLinker {
             let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
             if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
             return (.mentions, 0.3)
-        case .mechanism, .regulatory, .history, .duration:
+        case .duration:
+            // How long something lasts is borne on only by a sentence that speaks of time or of lasting
+            // ("… antidepressant effects lasting one to two weeks"), not by one that only names the effect.
+            return Self.speaksOfTime(sentence) ? (.supports, 0.45) : (.mentions, 0.3)
+        case .mechanism, .regulatory, .history:
             return (.supports, 0.45)
         case .general:
             return (.mentions, 0.2)
@@ -382,6 +389,19 @@ public final class EvidenceLinker {
         let signals = sentence.signals
         if signals.increases + signals.decreases > 0 || signals.isNegated || signals.isNullResult { return true }
         return sentence.tokens.contains { linkWords.contains($0.folded) }
+    }
+
+    /// Words of time and of lasting.
+    /// Years are left out: in abstracts they are mostly ages and periods of study ("adults (≥18 years)").
+    static let timeWords: Set<String> = ["minute", "minutes", "min", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                                         "lasting", "lasted", "lasts", "sustained", "persisted", "persistent", "persist", "persists",
+                                         "durable", "duration", "transient", "transiently", "resolved", "resolve", "resolves", "wore",
+                                         "wear", "wears", "prolonged"]
+
+    /// Whether a sentence states a time or speaks of how long something lasts.
+    static func speaksOfTime(_ sentence: RecordAnalysis.Sentence) -> Bool {
+        sentence.numbers.contains { $0.kind == .duration || $0.kind == .timePoint }
+            || sentence.tokens.contains { timeWords.contains($0.folded) }
     }
 
     /// Words saying a function got better or held, and words saying it got worse.

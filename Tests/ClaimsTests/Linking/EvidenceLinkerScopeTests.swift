@@ -184,5 +184,17 @@ struct EvidenceLinkerScopeTests {
         // Naming the claim's words without comparing anything bears on it no more.
         #expect(try Self.titled(9500007, for: claim, claim: isComparison).stance == .mentions)
     }
+
+    @Test("how long an effect lasts is borne on only by a report of time or lasting; a method or a far time is a mention", arguments: [
+        (9600001 as Int64, Stance.mentions),  // a method ("assessed for one week") says how long patients were followed
+        (9600002, .mentions),  // the effect, with no time
+        (9600003, .supports),  // "effects lasting about one week"
+        (9600004, .mentions),  // two hours: about something else, though the sentence names no outcome
+    ])
+    func effectDurations(pmid: Int64, stance: Stance) throws {
+        let citation = try #require(try Fixtures.citation(pmid, for: "After a single infusion, the antidepressant effect of ketamine typically lasts about one week.",
+                                                          against: "records/effect-durations.xml") { $0.type == .duration })
+        #expect(citation.stance == stance, "\(citation.quote)")
+    }
 }
 
