@@ -368,7 +368,12 @@ public final class EvidenceLinker {
             if signals.isNegated, !namesIntervention(of: claim, in: sentence), negationReachesOutcome(of: claim, in: sentence) {
                 return (.mentions, 0.3)
             }
-            let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
+            // A title naming its topic ("Efficacy of esketamine nasal spray …", "Effect of ketamine on reward
+            // processing …") does not say the treatment works; "Rapid and sustained antidepressant effects of
+            // ketamine" does.
+            let findingStems = sentence.role == .title ? Self.positiveStems.subtracting(Self.topicStems) : Self.positiveStems
+            let positive = signals.direction != 0 || sentence.stems.contains { findingStems.contains($0) }
+                || (sentence.role == .title && Self.statesLink(sentence))
             if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
             return (.mentions, 0.3)
         case .duration:
@@ -556,6 +561,9 @@ public final class EvidenceLinker {
     }
 
     static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]
+
+    /// Stems of positive words that, in a title, name a topic rather than report a finding ("Efficacy of …").
+    static let topicStems: Set<String> = ["effect", "efficaci"]
 
     /// Stems of words reporting a positive finding (outcome names such as "response" are not findings).
     static let positiveStems: Set<String> = ["signific", "efficaci", "effect", "rapid", "improv", "superior", "reduc", "benefit",

@@ -167,6 +167,13 @@ struct EvidenceLinkerScopeTests {
         #expect(caseReport.stance == .supports)
     }
 
+    @Test("a title naming an efficacy topic is a mention; one stating the effect supports")
+    func efficacyTitles() throws {
+        let claim = "Esketamine is effective for treatment-resistant depression."
+        #expect(try Self.titled(9500010, for: claim) { $0.type == .efficacy }.stance == .mentions)
+        #expect(try Self.titled(9500011, for: claim) { $0.type == .efficacy }.stance == .supports)
+    }
+
     @Test("a report that the harmed function improved contradicts the harm")
     func improvementContradictsHarm() throws {
         let trial = try Self.titled(9500003, for: "Ketamine can cause cognitive problems.") { $0.slots.effect?.id == "cognitive-effects" }
