@@ -211,6 +211,7 @@ public struct ClaimExtractor: Sendable {
             let slot = lexicon.concept(m.payload)?.slot
             return slot != .adverseEffect && slot != .risk
         }
+        let settingWords = UseSetting.cues.matches(in: analysis.tokens).map(\.tokenRange)
         for match in allConcepts {
             guard let concept = lexicon.concept(match.payload), let slot = concept.slot else { continue }
             let isOwn = analysis.concepts.contains(match)
@@ -236,7 +237,10 @@ public struct ClaimExtractor: Sendable {
                 if !slots.mechanisms.contains(where: { $0.id == value.id }) { slots.mechanisms.append(value) }
             case .regulator: if slots.regulator == nil { slots.regulator = value }
             case .regimen: if slots.regimen == nil { slots.regimen = value }
-            case .adverseEffect, .risk: if isOwn { effects.append(match) }
+            case .adverseEffect, .risk:
+                // "Heavy recreational use of ketamine can damage the bladder": words that say how the drug
+                // is used set the scene; they claim no risk of their own.
+                if isOwn, !settingWords.contains(where: { $0.overlaps(match.tokenRange) }) { effects.append(match) }
             }
         }
         if slots.intervention == nil { slots.intervention = defaultIntervention }

@@ -125,6 +125,31 @@ struct ClaimExtractorTests {
         #expect(try #require(denied.claims.first).slots.negated)
     }
 
+    @Test("words on how a drug is used set the scene and claim no risk of their own")
+    func settingWordsAreNoRisk() throws {
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Heavy recreational use of ketamine can damage the bladder."))
+        #expect(result.claims.compactMap(\.slots.effect?.id) == ["cystitis"])
+        // Named as the risk, misuse is one.
+        let misuse = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Ketamine carries a potential for misuse."))
+        #expect(misuse.claims.compactMap(\.slots.effect?.id) == ["dependence"])
+    }
+
+    @Test("'half as likely to relapse as … placebo' is a comparison; 'under 18' is a population")
+    func likelihoodComparisonAndAge() throws {
+        let lexicon = try Fixtures.lexicon()
+        let compared = ClaimExtractor(lexicon: lexicon).extract(from: ArticleDocument(source: "t.txt", format: .text,
+            text: "Patients who kept using Spravato were about half as likely to relapse as those who switched to placebo."))
+        let claim = try #require(compared.claims.first)
+        #expect(claim.isCheckable)
+        #expect(claim.type == .comparison)
+        #expect(claim.slots.outcome?.id == "relapse")
+        let minors = ClaimExtractor(lexicon: lexicon).extract(from: ArticleDocument(source: "t.txt", format: .text,
+            text: "Spravato is not approved for people under 18."))
+        #expect(try #require(minors.claims.first).slots.population?.id == "young-people")
+    }
+
     @Test("what a choice depends on asserts nothing", arguments: [
         ("Each method has its own benefits and is chosen based on the condition being treated and how quickly results are needed.", false),
         ("The dose is adjusted depending on how quickly the patient responds.", false),
