@@ -349,8 +349,9 @@ public final class EvidenceLinker {
             // review") does not say whether the effect occurs; one that links them ("ketamine-induced
             // cystitis", "… associated with …") does.
             if sentence.role == .title, !Self.statesLink(sentence) { return (.mentions, 0.3) }
-            // "Cognitive performance … improved or remained stable": the effect's domain got better, which
-            // is no harm.
+            // "Cognitive performance … improved or remained stable": the effect's domain got better or held,
+            // which is no harm. ("remained stable" is not a null phrase: in batch labels it would turn the
+            // direction words after it.)
             if improvementReachesFocus(of: claim, in: sentence) { return (signals.hasContrast ? .mixed : .contradicts, 0.45) }
             return (.supports, signals.isHedged ? 0.5 : 0.65)
         case .comparison where !comparesSomething(sentence, with: claim):
@@ -410,11 +411,12 @@ public final class EvidenceLinker {
     }
 
     /// Words saying a function got better or held, and words saying it got worse.
-    static let improvementWords: Set<String> = ["improved", "improves", "improve", "improvement", "improvements", "enhanced", "better"]
+    static let improvementWords: Set<String> = ["improved", "improves", "improve", "improvement", "improvements", "enhanced", "better",
+                                                "stable", "preserved"]
     static let harmWords: Set<String> = ["impaired", "impairment", "impairments", "impair", "impairs", "decline", "declined", "worsened",
                                          "worsening", "worse", "deficit", "deficits", "deteriorated", "deterioration", "reduced", "decreased"]
 
-    /// Whether the sentence says the domain of the claim's harm got better: an improvement word at most
+    /// Whether the sentence says the domain of the claim's harm got better or held: such a word at most
     /// eight words after a mention of the focus or two before it ("cognitive performance of patients
     /// improved", "improved cognitive function"), with no word of harm in the sentence.
     func improvementReachesFocus(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {

@@ -64,7 +64,7 @@ public struct StanceCues: Sendable {
                       "ineffective", "comparable", "no significant difference", "not differ", "no increase", "no decrease", "no reduction",
                       "no improvement", "no relationship", "not related", "independent of", "not predict", "did not predict",
                       "not more effective", "no more effective", "not more efficacious", "not better than", "no better than",
-                      "remained stable", "remained unchanged", "did not worsen", "no worsening", "significance was not achieved",
+                      "did not worsen", "no worsening", "significance was not achieved",
                       "did not achieve significance", "did not achieve statistical significance",
                       "not statistically superior", "not statistically significant", "not statistically different"],
         contrasts: ["however", "but", "although", "though", "whereas", "while", "yet", "nevertheless", "nonetheless", "despite",

@@ -179,6 +179,9 @@ struct EvidenceLinkerScopeTests {
         let trial = try Self.titled(9500003, for: "Ketamine can cause cognitive problems.") { $0.slots.effect?.id == "cognitive-effects" }
         #expect(trial.quote.hasPrefix("The cognitive performance"))
         #expect(trial.stance == .contradicts)
+        let held = try Self.titled(9500012, for: "Ketamine can cause cognitive problems.") { $0.slots.effect?.id == "cognitive-effects" }
+        #expect(held.quote.hasPrefix("Cognitive performance remained stable"))
+        #expect(held.stance == .contradicts)
     }
 
     @Test("a comparison claim is borne on only by a sentence that compares the treatment with something else")
