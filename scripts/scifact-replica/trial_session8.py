@@ -352,6 +352,50 @@ def g_models():
     for step in (0.5, 1.0, 0):
         show(f'record length rounded to {step} (log)' if step else 'record length constant', run_method(lgb_method(mats=coarse_dlen(step))))
 
+# ---------------------------------------------------------------- neighbour-expanded coverage (document expansion)
+def expand_cols(cid, k=3, pool=None):
+    """For each candidate, the IDF-weighted share of claim stems present in it or, cosine-weighted, in its k
+    nearest other candidates (among all, or the best `pool` by the linear score): a record that misses claim
+    words its close neighbours hold gains. Returns (expanded coverage, expanded - own coverage)."""
+    d = DATA[cid]; q = d['q']; n = len(d['ds'])
+    if not q: return [np.zeros(n), np.zeros(n)]
+    w = np.array([idf(s_) for s_, _ in q]); T = w.sum() or 1
+    C = SIM[cid].astype(float).copy(); np.fill_diagonal(C, -1)
+    if pool: C[:, pool:] = -1
+    R = d['rec']; out = np.zeros(n)
+    for i in range(n):
+        nn = np.argsort(-C[i], kind='stable')[:k]; c = np.clip(C[i, nn], 0, None)
+        e = (c @ R[nn]) / (c.sum() or 1)
+        out[i] = np.maximum(R[i], e) @ w / T
+    own = R @ w / T
+    return [out, out - own]
+
+def with_cols(colfn):
+    M = {}
+    for i, v in PM.items():
+        M[i] = None if v is None else (np.column_stack([v[0]] + colfn(i)), v[1])
+    return M
+
+def g_expand():
+    show('+ neighbour-expanded coverage (3 nearest of all)', run_method(lgb_method(mats=with_cols(lambda i: expand_cols(i, 3)))))
+    show('+ neighbour-expanded coverage (3 nearest of top 20)', run_method(lgb_method(mats=with_cols(lambda i: expand_cols(i, 3, 20)))))
+    show('+ neighbour-expanded coverage (1 nearest of all)', run_method(lgb_method(mats=with_cols(lambda i: expand_cols(i, 1)))))
+
+def g_shrink():
+    """The ported reranker's score shrunk toward the linear score (within-claim z-scores), and 5 seeds averaged."""
+    lin = lambda tr, te: {i: DATA[i]['base'] for i in te if PM[i] is not None}
+    lg = lgb_method()
+    for w in (0.2, 0.4):
+        show(f'ported trees blended with the linear score, z-scores, w {w}', run_method(blend_method(lg, lin, w)))
+    def seeds(tr, te):
+        acc = {}
+        for sd in range(5):
+            mod = fit_lgb(PM, tr, seed=sd)
+            for i in te:
+                if PM[i] is not None: acc[i] = acc.get(i, 0) + mod.predict(PM[i][0])
+        return acc
+    show('ported set, 5 LightGBM seeds averaged', run_method(seeds))
+
 if __name__ == '__main__':
     groups = sys.argv[1:] or ['errors']
     if groups != ['errors']: reference()
