@@ -396,6 +396,16 @@ def g_shrink():
         return acc
     show('ported set, 5 LightGBM seeds averaged', run_method(seeds))
 
+def g_expand2():
+    show('+ expanded coverage (5 nearest of all)', run_method(lgb_method(mats=with_cols(lambda i: expand_cols(i, 5)))))
+    show('+ expanded coverage (3 nearest of all) + (3 nearest of top 20)', run_method(lgb_method(mats=with_cols(lambda i: expand_cols(i, 3) + expand_cols(i, 3, 20)))))
+    show('+ expanded coverage (3 nearest of all), coverage column only', run_method(lgb_method(mats=with_cols(lambda i: expand_cols(i, 3)[:1]))))
+
+def g_expand3():
+    show('+ expanded coverage (3 nearest of all), path_smooth 10', run_method(lgb_method(mats=with_cols(lambda i: expand_cols(i, 3)), params=dict(PARAMS, path_smooth=10))))
+    show('+ expanded coverage (10 nearest of all)', run_method(lgb_method(mats=with_cols(lambda i: expand_cols(i, 10)))))
+    show('+ expanded coverage (3 nearest of all), gain column only', run_method(lgb_method(mats=with_cols(lambda i: expand_cols(i, 3)[1:]))))
+
 if __name__ == '__main__':
     groups = sys.argv[1:] or ['errors']
     if groups != ['errors']: reference()
