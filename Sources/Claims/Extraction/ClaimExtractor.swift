@@ -151,7 +151,11 @@ public struct ClaimExtractor: Sendable {
         let tokens = WordTokenizer.tokens(of: text)
         var cueScores: [ClaimType: Double] = [:]
         var cueWords: [ClaimType: [String]] = [:]
-        for match in lexicon.claimCues.matches(in: tokens, overlapping: true) {
+        // Words in an indirect question that a choice depends on ("chosen based on … how quickly results
+        // are needed") assert nothing: they give no cue and no concept.
+        let conditions = ClauseCues.conditionalQuestions(in: tokens, text: text)
+        func asserted(_ range: Range<Int>) -> Bool { !conditions.contains { $0.overlaps(range) } }
+        for match in lexicon.claimCues.matches(in: tokens, overlapping: true) where asserted(match.tokenRange) {
             guard let type = ClaimType(rawValue: match.payload) else { continue }
             cueScores[type, default: 0] += Double(match.tokenRange.count)
             cueWords[type, default: []].append(text.string(match.span))
@@ -178,7 +182,7 @@ public struct ClaimExtractor: Sendable {
             vagueQuantities.append(VagueMatch(number: n, tokenCount: match.tokenRange.count))
         }
         return SegmentAnalysis(
-            tokens: tokens, concepts: lexicon.conceptMatches(in: tokens), cueScores: cueScores, cueWords: cueWords,
+            tokens: tokens, concepts: lexicon.conceptMatches(in: tokens).filter { asserted($0.tokenRange) }, cueScores: cueScores, cueWords: cueWords,
             numbers: numbers.numbers(in: text, span: TextSpan(start: 0, end: text.count)),
             vagueQuantities: vagueQuantities, vagueCue: lexicon.vagueCues.matches(in: tokens).first?.payload,
             skip: skip, signals: stance.signals(in: tokens), text: text)
@@ -207,6 +211,7 @@ public struct ClaimExtractor: Sendable {
             let slot = lexicon.concept(m.payload)?.slot
             return slot != .adverseEffect && slot != .risk
         }
+        let settingWords = UseSetting.cues.matches(in: analysis.tokens).map(\.tokenRange)
         for match in allConcepts {
             guard let concept = lexicon.concept(match.payload), let slot = concept.slot else { continue }
             let isOwn = analysis.concepts.contains(match)
@@ -232,12 +237,19 @@ public struct ClaimExtractor: Sendable {
                 if !slots.mechanisms.contains(where: { $0.id == value.id }) { slots.mechanisms.append(value) }
             case .regulator: if slots.regulator == nil { slots.regulator = value }
             case .regimen: if slots.regimen == nil { slots.regimen = value }
-            case .adverseEffect, .risk: if isOwn { effects.append(match) }
+            case .adverseEffect, .risk:
+                // "Heavy recreational use of ketamine can damage the bladder": words that say how the drug
+                // is used set the scene; they claim no risk of their own.
+                if isOwn, !settingWords.contains(where: { $0.overlaps(match.tokenRange) }) { effects.append(match) }
             }
         }
         if slots.intervention == nil { slots.intervention = defaultIntervention }
         slots.quantity = quantity(in: analysis)
-        slots.negated = Self.hasStrongNegation(analysis.tokens, before: analysis.tokens.count, window: analysis.tokens.count)
+        // A negation in a clause about the comparator ("traditional antidepressants, which … may not even
+        // work for everyone") describes the comparator, not the treatment.
+        slots.negated = analysis.tokens.indices.contains { index in
+            Self.strongNegations.contains(analysis.tokens[index].folded) && !inComparatorClause(index, analysis)
+        }
         if slots.mechanisms.isEmpty, !comparatorMechanisms.isEmpty {
             // Only the comparator's mechanism is named: the treatment is said to work otherwise
             // ("unlike SSRIs, which act on serotonin, ketamine works through a different pathway").
@@ -261,6 +273,13 @@ public struct ClaimExtractor: Sendable {
         if let typed = analysis.concepts.first(where: { lexicon.concept($0.payload)?.claimType == mainType.rawValue }),
            let concept = lexicon.concept(typed.payload), concept.slot == .outcome {
             slots.outcome = SlotValue(id: concept.id, label: concept.label, text: analysis.text.string(typed.span))
+        }
+        // "This is a stark contrast to traditional antidepressants, which can take weeks to take effect":
+        // the comparator is slow, so the treatment is claimed to be quick. The claim's outcome is the
+        // concept the lexicon ties to its type (rapid onset), named only through the comparator.
+        if slots.outcome == nil, let comparator = slots.comparator, !comparator.inherited, mainType == .onset,
+           let typed = lexicon.lexicon.concepts.first(where: { $0.claimType == mainType.rawValue && $0.slot == .outcome }) {
+            slots.outcome = SlotValue(id: typed.id, label: typed.label, text: (analysis.cueWords[mainType] ?? []).first ?? typed.label)
         }
         var claims: [Claim] = []
         let effectTypes: Set<ClaimType> = [.adverseEffect, .safety]

@@ -22,7 +22,8 @@ public final class EvidenceLinker {
     /// method for a claim on how long something takes ("a single 40-minute infusion" is where
     /// a trial says how long its infusions last). Aims never do.
     static func bears(_ role: SentenceRole, on claim: Claim) -> Bool {
-        role.reports || (role == .methods && claim.type == .duration)
+        // A trial's methods say how long its infusions last, not how long an effect lasts.
+        role.reports || (role == .methods && claim.type == .duration && claim.slots.outcome == nil)
     }
     /// Citations kept per claim.
     public var maxCitations = 10
@@ -150,6 +151,13 @@ public final class EvidenceLinker {
         }
         var (stance, confidence) = judgeStance(claim: claim, sentence: sentence, comparison: comparison, flags: flags)
         var allFlags = flags
+        // No harm seen in supervised treatment does not contradict a harm claimed for frequent or
+        // unsupervised use, nor does harm in recreational use contradict safety claimed under supervision.
+        if stance == .contradicts, claim.type == .adverseEffect || claim.type == .safety,
+           let scope = UseSetting.scope(of: claim.text), case let setting = UseSetting.of(sentence, in: analysis), setting != scope {
+            stance = .mentions
+            allFlags.append(scope.mismatch(with: setting))
+        }
         if analysis.record.isRetracted {
             allFlags.append("retracted: never counted as support")
             if stance == .supports || stance == .mixed { stance = .mentions }
@@ -303,6 +311,8 @@ public final class EvidenceLinker {
                 return (.mentions, 0.3)
             }
         }
+        // A time far from the claimed one is about something else, whatever outcome the sentence names.
+        if let comparison, comparison.agreement == .outside, comparison.evidence.kind != .percentage { return (.mentions, 0.3) }
         if signals.isNullResult, nullResultBears(on: claim, in: sentence) {
             if claimNegated { return (.supports, 0.55) }
             // "X was not associated with response" is about a predictor or a moderator ("no significant
@@ -335,7 +345,18 @@ public final class EvidenceLinker {
             if signals.isNegated, negationReachesFocus(of: claim, in: sentence, ifUnnamed: false) {
                 return (signals.hasContrast ? .mixed : .contradicts, 0.5)
             }
+            // A title that only names the topic ("Cognitive effects of intravenous ketamine: a systematic
+            // review") does not say whether the effect occurs; one that links them ("ketamine-induced
+            // cystitis", "… associated with …") does.
+            if sentence.role == .title, !Self.statesLink(sentence) { return (.mentions, 0.3) }
+            // "Cognitive performance … improved or remained stable": the effect's domain got better, which
+            // is no harm.
+            if improvementReachesFocus(of: claim, in: sentence) { return (signals.hasContrast ? .mixed : .contradicts, 0.45) }
             return (.supports, signals.isHedged ? 0.5 : 0.65)
+        case .comparison where !comparesSomething(sentence, with: claim):
+            // "Ketamine, originally an anesthetic, has emerged as a treatment for TRD" names the claim's
+            // words but compares nothing: it cannot bear on "a safer option than other anesthetics".
+            return (.mentions, 0.3)
         case .efficacy, .onset, .comparison:
             // A sentence on another outcome of the same kind (relapse for a response claim) does not bear on it.
             if let outcome = claim.slots.outcome, let group = lexicon.concept(outcome.id)?.group,
@@ -347,14 +368,90 @@ public final class EvidenceLinker {
             if signals.isNegated, !namesIntervention(of: claim, in: sentence), negationReachesOutcome(of: claim, in: sentence) {
                 return (.mentions, 0.3)
             }
-            let positive = signals.direction != 0 || sentence.stems.contains { Self.positiveStems.contains($0) }
+            // A title naming its topic ("Efficacy of esketamine nasal spray …", "Effect of ketamine on reward
+            // processing …") does not say the treatment works; "Rapid and sustained antidepressant effects of
+            // ketamine" does.
+            let findingStems = sentence.role == .title ? Self.positiveStems.subtracting(Self.topicStems) : Self.positiveStems
+            let positive = signals.direction != 0 || sentence.stems.contains { findingStems.contains($0) }
+                || (sentence.role == .title && Self.statesLink(sentence))
             if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
             return (.mentions, 0.3)
-        case .mechanism, .regulatory, .history, .duration:
+        case .duration:
+            // How long something lasts is borne on only by a sentence that speaks of time or of lasting
+            // ("… antidepressant effects lasting one to two weeks"), not by one that only names the effect.
+            return Self.speaksOfTime(sentence) ? (.supports, 0.45) : (.mentions, 0.3)
+        case .mechanism, .regulatory, .history:
             return (.supports, 0.45)
         case .general:
             return (.mentions, 0.2)
         }
+    }
+
+    /// Whether a sentence (a title, mostly) states a link or a finding, rather than only naming a topic:
+    /// a direction word, a negation, a null result or a linking word ("ketamine-related deaths",
+    /// "… associated with …"). "Results from a randomized trial" labels a report; it links nothing.
+    static func statesLink(_ sentence: RecordAnalysis.Sentence) -> Bool {
+        let signals = sentence.signals
+        if signals.increases + signals.decreases > 0 || signals.isNegated || signals.isNullResult { return true }
+        return sentence.tokens.contains { linkWords.contains($0.folded) }
+    }
+
+    /// Words of time and of lasting.
+    /// Years are left out: in abstracts they are mostly ages and periods of study ("adults (≥18 years)").
+    static let timeWords: Set<String> = ["minute", "minutes", "min", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                                         "lasting", "lasted", "lasts", "sustained", "persisted", "persistent", "persist", "persists",
+                                         "durable", "duration", "transient", "transiently", "resolved", "resolve", "resolves", "wore",
+                                         "wear", "wears", "prolonged"]
+
+    /// Whether a sentence states a time or speaks of how long something lasts.
+    static func speaksOfTime(_ sentence: RecordAnalysis.Sentence) -> Bool {
+        sentence.numbers.contains { $0.kind == .duration || $0.kind == .timePoint }
+            || sentence.tokens.contains { timeWords.contains($0.folded) }
+    }
+
+    /// Words saying a function got better or held, and words saying it got worse.
+    static let improvementWords: Set<String> = ["improved", "improves", "improve", "improvement", "improvements", "enhanced", "better"]
+    static let harmWords: Set<String> = ["impaired", "impairment", "impairments", "impair", "impairs", "decline", "declined", "worsened",
+                                         "worsening", "worse", "deficit", "deficits", "deteriorated", "deterioration", "reduced", "decreased"]
+
+    /// Whether the sentence says the domain of the claim's harm got better: an improvement word at most
+    /// eight words after a mention of the focus or two before it ("cognitive performance of patients
+    /// improved", "improved cognitive function"), with no word of harm in the sentence.
+    func improvementReachesFocus(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
+        let tokens = sentence.tokens
+        guard !tokens.contains(where: { Self.harmWords.contains($0.folded) }) else { return false }
+        for mention in focusMentions(of: claim, in: sentence) {
+            guard let first = tokens.firstIndex(where: { $0.span.start >= mention.start }),
+                  let last = tokens.lastIndex(where: { $0.span.end <= mention.end }) else { continue }
+            let window = max(0, first - 2)..<min(tokens.count, last + 9)
+            if window.contains(where: { Self.improvementWords.contains(tokens[$0].folded) }) { return true }
+        }
+        return false
+    }
+
+    /// Words that link a cause and an effect, or report a finding.
+    static let linkWords: Set<String> = ["associated", "association", "related", "induced", "caused", "causes", "linked", "attributed",
+                                         "showed", "shows", "found", "demonstrates", "demonstrated", "reveals", "revealed", "indicates",
+                                         "suggests", "significant", "significantly", "risk"]
+
+    /// Words by which a sentence compares one thing with another.
+    static let comparativeWords: Set<String> = ["than", "compared", "comparing", "comparison", "versus", "vs", "relative", "unlike",
+                                                "superior", "inferior", "noninferior", "similar", "comparable", "equivalent", "fewer",
+                                                "safer", "faster", "slower", "better", "worse", "alternative", "whereas"]
+
+    /// Whether `sentence` compares the treatment with something: it names the claim's comparator, or
+    /// uses a comparative word. A comparison among forms of the treatment alone ("esketamine … 1.5 times
+    /// greater anesthetic efficacy than arketamine") does not bear on a claim that compares it with
+    /// something else ("a safer option than other anesthetics").
+    func comparesSomething(_ sentence: RecordAnalysis.Sentence, with claim: Claim) -> Bool {
+        if let comparator = claim.slots.comparator {
+            if sentence.concepts.contains(where: { lexicon.isSameOrNarrower($0, than: comparator.id) }) { return true }
+        } else if let intervention = claim.slots.intervention, let group = lexicon.concept(intervention.id)?.group {
+            let forms = sentence.concepts.filter { lexicon.concept($0)?.group == group }
+            let others = sentence.concepts.contains { lexicon.concept($0)?.slot == .comparator }
+            if forms.count >= 2, !others { return false }
+        }
+        return sentence.tokens.contains { Self.comparativeWords.contains($0.folded) }
     }
 
     /// Whether a sentence's null result is about the claim's focus: true unless every mention of the
@@ -464,6 +561,9 @@ public final class EvidenceLinker {
     }
 
     static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]
+
+    /// Stems of positive words that, in a title, name a topic rather than report a finding ("Efficacy of …").
+    static let topicStems: Set<String> = ["effect", "efficaci"]
 
     /// Stems of words reporting a positive finding (outcome names such as "response" are not findings).
     static let positiveStems: Set<String> = ["signific", "efficaci", "effect", "rapid", "improv", "superior", "reduc", "benefit",

@@ -43,6 +43,11 @@ struct RecordAnalysis {
                             numbers: found, signals: signals,
                             role: SentenceRole.of(sentence, tokens: tokens, numbers: found, signals: signals))
         }
+        // A trial protocol reports no results: its title and abstract say what will be studied, so
+        // only its background may be quoted as more than a mention.
+        if Self.isProtocol(record) {
+            for index in sentences.indices where sentences[index].role != .background { sentences[index].role = .aim }
+        }
         for term in record.meshTerms {
             all.formUnion(lexicon.conceptMatches(in: WordTokenizer.tokens(of: ScalarText(term))).map(\.payload))
         }
@@ -62,5 +67,13 @@ struct RecordAnalysis {
         design = StudyDesign(publicationTypes: record.publicationTypes, meshDescriptors: record.meshTerms, title: record.title,
                              abstract: record.abstract, isAnimalStudy: isAnimal)
         sampleSize = SampleSize.find(in: record.abstract)
+    }
+
+    /// Whether `record` is a study protocol: its publication type says so ("Clinical Trial Protocol"), or
+    /// its title does ("… : Study Protocol of a Randomized Trial", "Protocol for a …").
+    static func isProtocol(_ record: EvidenceRecord) -> Bool {
+        if record.publicationTypes.contains(where: { $0.lowercased() == "clinical trial protocol" }) { return true }
+        let title = record.title.lowercased()
+        return ["study protocol", "trial protocol", "protocol for a", "protocol for the", "protocol of a", "a protocol"].contains { title.contains($0) }
     }
 }

@@ -93,7 +93,11 @@ enum SentenceRole: String, Hashable, Sendable {
         "this study aimed", "this study aims", "we aimed", "we aim to", "the aim of", "the aims of", "the objective of",
         "the objectives of", "the purpose of", "the goal of", "the goals of", "the main goals", "we sought to", "we investigated whether", "we examined whether",
         "we investigated the", "we hypothesized", "we hypothesised", "was designed to", "this review aims", "this review aimed",
-    ]
+    ] + ["study", "review", "systematic review", "meta-analysis", "trial", "analysis"].flatMap { what in
+        // "This systematic review evaluated evidence on …" says what was studied, not what was found.
+        ["evaluated", "examined", "assessed", "investigated", "explored", "evaluates", "examines", "assesses", "investigates", "explores"]
+            .map { "this \(what) \($0)" }
+    }
     /// Phrases of methods whatever else the sentence says: searches, eligibility, definitions.
     static let methodPhrases = [
         "we searched", "were searched", "search strategy", "systematic search", "literature search", "searched pubmed",

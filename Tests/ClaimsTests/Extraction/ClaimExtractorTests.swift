@@ -108,6 +108,60 @@ struct ClaimExtractorTests {
         #expect(try #require(compared.claims.last).isCheckable)
     }
 
+    @Test("a comparator said to be slow makes an onset claim for the treatment, and a negation about the comparator does not negate it")
+    func slowComparatorOnset() throws {
+        let text = "Ketamine often provides relief within hours. "
+            + "This is a stark contrast to traditional antidepressants, which can take weeks to take effect and may not even work for everyone."
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(source: "t.txt", format: .text, text: text))
+        let claim = try #require(result.claims.last { $0.text.hasPrefix("This is a stark contrast") })
+        #expect(claim.isCheckable)
+        #expect(claim.type == .onset)
+        #expect(claim.slots.comparator?.id == "antidepressant")
+        #expect(claim.slots.outcome?.id == "rapid-onset")
+        #expect(!claim.slots.negated, "the negation is in the clause about the comparator")
+        // A negation about the treatment still negates.
+        let denied = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Unlike traditional antidepressants, ketamine does not take weeks to take effect."))
+        #expect(try #require(denied.claims.first).slots.negated)
+    }
+
+    @Test("words on how a drug is used set the scene and claim no risk of their own")
+    func settingWordsAreNoRisk() throws {
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Heavy recreational use of ketamine can damage the bladder."))
+        #expect(result.claims.compactMap(\.slots.effect?.id) == ["cystitis"])
+        // Named as the risk, misuse is one.
+        let misuse = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
+            source: "t.txt", format: .text, text: "Ketamine carries a potential for misuse."))
+        #expect(misuse.claims.compactMap(\.slots.effect?.id) == ["dependence"])
+    }
+
+    @Test("'half as likely to relapse as … placebo' is a comparison; 'under 18' is a population")
+    func likelihoodComparisonAndAge() throws {
+        let lexicon = try Fixtures.lexicon()
+        let compared = ClaimExtractor(lexicon: lexicon).extract(from: ArticleDocument(source: "t.txt", format: .text,
+            text: "Patients who kept using Spravato were about half as likely to relapse as those who switched to placebo."))
+        let claim = try #require(compared.claims.first)
+        #expect(claim.isCheckable)
+        #expect(claim.type == .comparison)
+        #expect(claim.slots.outcome?.id == "relapse")
+        let minors = ClaimExtractor(lexicon: lexicon).extract(from: ArticleDocument(source: "t.txt", format: .text,
+            text: "Spravato is not approved for people under 18."))
+        #expect(try #require(minors.claims.first).slots.population?.id == "young-people")
+    }
+
+    @Test("what a choice depends on asserts nothing", arguments: [
+        ("Each method has its own benefits and is chosen based on the condition being treated and how quickly results are needed.", false),
+        ("The dose is adjusted depending on how quickly the patient responds.", false),
+        ("One of the most notable effects of ketamine is how quickly it works.", true),
+    ])
+    func conditionalQuestion(sentence: String, checkable: Bool) throws {
+        let text = "Ketamine is given by infusion or as a nasal spray. " + sentence
+        let result = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(source: "t.txt", format: .text, text: text))
+        let claim = try #require(result.claims.last { sentence.hasPrefix($0.text.prefix(20)) })
+        #expect(claim.isCheckable == checkable, "\(claim.statement) \(claim.notCheckableReason ?? "")")
+    }
+
     @Test("a treatment said to reduce or improve something, named by a pronoun, is an efficacy claim", arguments: [
         "It reduced suicidal thoughts in people with major depression.",
         "It improved depressive symptoms in adults with treatment-resistant depression.",

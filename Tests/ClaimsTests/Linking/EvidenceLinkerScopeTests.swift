@@ -151,4 +151,57 @@ struct EvidenceLinkerScopeTests {
         #expect(!result.claims.contains { $0.type == .efficacy })
         #expect(result.claims.contains { $0.type == .mechanism })
     }
+
+    /// The citation of `pmid` for the first claim of `text` that `matches`, against `records/titles-settings-and-comparisons.xml`.
+    static func titled(_ pmid: Int64, for text: String, claim matches: @escaping (Claim) -> Bool = \.isCheckable) throws -> Citation {
+        try #require(try Fixtures.citation(pmid, for: text, against: "records/titles-settings-and-comparisons.xml", claim: matches))
+    }
+
+    @Test("a title that only names the topic is a mention; one that links the treatment to the effect supports")
+    func topicTitles() throws {
+        let review = try Self.titled(9500001, for: "Ketamine can cause cognitive problems.") { $0.slots.effect?.id == "cognitive-effects" }
+        #expect(review.quote.hasPrefix("Cognitive effects of intravenous ketamine"))
+        #expect(review.stance == .mentions)
+        let caseReport = try Self.titled(9500002, for: "Ketamine can cause cystitis.") { $0.slots.effect?.id == "cystitis" }
+        #expect(caseReport.quote.hasPrefix("Ketamine-induced cystitis"))
+        #expect(caseReport.stance == .supports)
+    }
+
+    @Test("a title naming an efficacy topic is a mention; one stating the effect supports")
+    func efficacyTitles() throws {
+        let claim = "Esketamine is effective for treatment-resistant depression."
+        #expect(try Self.titled(9500010, for: claim) { $0.type == .efficacy }.stance == .mentions)
+        #expect(try Self.titled(9500011, for: claim) { $0.type == .efficacy }.stance == .supports)
+    }
+
+    @Test("a report that the harmed function improved contradicts the harm")
+    func improvementContradictsHarm() throws {
+        let trial = try Self.titled(9500003, for: "Ketamine can cause cognitive problems.") { $0.slots.effect?.id == "cognitive-effects" }
+        #expect(trial.quote.hasPrefix("The cognitive performance"))
+        #expect(trial.stance == .contradicts)
+    }
+
+    @Test("a comparison claim is borne on only by a sentence that compares the treatment with something else")
+    func comparisonsCompare() throws {
+        let claim = "Ketamine was developed as an alternative to other anesthetics, a safer option with fewer side effects."
+        let isComparison: (Claim) -> Bool = { $0.type == .comparison }
+        // Esketamine against arketamine compares forms of the treatment, not the treatment with other anesthetics.
+        #expect(try Self.titled(9500005, for: claim, claim: isComparison).stance == .mentions)
+        #expect(try Self.titled(9500006, for: claim, claim: isComparison).stance == .supports)
+        // Naming the claim's words without comparing anything bears on it no more.
+        #expect(try Self.titled(9500007, for: claim, claim: isComparison).stance == .mentions)
+    }
+
+    @Test("how long an effect lasts is borne on only by a report of time or lasting; a method or a far time is a mention", arguments: [
+        (9600001 as Int64, Stance.mentions),  // a method ("assessed for one week") says how long patients were followed
+        (9600002, .mentions),  // the effect, with no time
+        (9600003, .supports),  // "effects lasting about one week"
+        (9600004, .mentions),  // two hours: about something else, though the sentence names no outcome
+    ])
+    func effectDurations(pmid: Int64, stance: Stance) throws {
+        let citation = try #require(try Fixtures.citation(pmid, for: "After a single infusion, the antidepressant effect of ketamine typically lasts about one week.",
+                                                          against: "records/effect-durations.xml") { $0.type == .duration })
+        #expect(citation.stance == stance, "\(citation.quote)")
+    }
 }
+

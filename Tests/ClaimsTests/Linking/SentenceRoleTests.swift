@@ -33,6 +33,7 @@ struct SentenceRoleTests {
         ("To evaluate long-term safety and efficacy of esketamine nasal spray in TRD.", .aim),
         ("We investigated the potential role of the opioid system in the effects of ketamine.", .aim),
         ("Objective(s): The main goals of the study were to compare oxygen debt between groups.", .aim),
+        ("This systematic review evaluated evidence on the effects of ketamine on cognitive functioning in neurological diseases.", .aim),
         // Reports: results, background facts, and sentences with statistics whatever their words.
         ("At day 28, 58.7% of patients responded to esketamine versus 45.2% with placebo.", .unlabelled),
         ("Ketamine, originally an anesthetic, has emerged as a treatment for depression.", .unlabelled),
@@ -50,6 +51,13 @@ struct SentenceRoleTests {
     ])
     func cues(text: String, role: SentenceRole) {
         #expect(Self.role(text) == role)
+    }
+
+    @Test("a trial protocol reports nothing: its title and design are mentions")
+    func protocolsMention() throws {
+        let planned = try #require(try Fixtures.citation(9500009, for: "Ketamine reduced suicidal thoughts more than midazolam.",
+                                                         against: "records/titles-settings-and-comparisons.xml"))
+        #expect(planned.stance == .mentions)
     }
 
     @Test("a background section's aim sentence is an aim")

@@ -18,6 +18,9 @@ struct StanceCuesTests {
         ("There was no significant difference between groups.", true),
         ("MADRS scores did not differ between arms.", true),
         ("Remission was not associated with baseline severity.", true),
+        ("Cognitive performance remained stable after two years of treatment.", true),
+        ("Statistical significance was not achieved with esketamine 84 mg compared with placebo.", true),
+        ("Esketamine plus AD was not statistically superior to AD plus placebo at day 28.", true),
         ("Remission rates were significantly higher with ketamine.", false),
         ("We compared ketamine with midazolam.", false),
     ])
