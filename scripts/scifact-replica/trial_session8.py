@@ -422,7 +422,22 @@ def g_expand5():
     REF = show('ported set, 5 LightGBM seeds averaged (reference for the next row)', run_method(seeds_method(PM)))
     show('+ expanded coverage (3 nearest of all), 5 seeds averaged', run_method(seeds_method(with_cols(lambda i: expand_cols(i, 3)))))
 
+def g_expandseeds():
+    """Expanded coverage (3 nearest of all) against the ported set on three more grouped fold seeds (2, 3, 4)."""
+    global SPLITS
+    keep = SPLITS
+    EX = with_cols(lambda i: expand_cols(i, 3))
+    for s_ in (2, 3, 4):
+        parts = record_groups(5, s_)
+        SPLITS = [('g', [([i for j in range(5) if j != f for i in parts[j]], parts[f]) for f in range(5)])]
+        a = run_method(lgb_method())['g']; b = run_method(lgb_method(mats=EX))['g']
+        m, lo, hi = bootstrap(b, a)
+        de = np.mean([b[i] - a[i] for i in E]); do = np.mean([b[i] - a[i] for i in O])
+        print(f'fold seed {s_}: ported {np.mean([a[i] for i in ALL]):.4f}, + expanded coverage {np.mean([b[i] for i in ALL]):.4f}'
+              f'  Δ {de:+.4f} / {do:+.4f} / {m:+.4f} [{lo:+.4f}, {hi:+.4f}]', flush=True)
+    SPLITS = keep
+
 if __name__ == '__main__':
     groups = sys.argv[1:] or ['errors']
-    if groups != ['errors']: reference()
+    if groups not in (['errors'], ['expandseeds']): reference()
     for g in groups: globals()['g_' + g]()
