@@ -437,7 +437,20 @@ def g_expandseeds():
               f'  Δ {de:+.4f} / {do:+.4f} / {m:+.4f} [{lo:+.4f}, {hi:+.4f}]', flush=True)
     SPLITS = keep
 
+def g_export(out=None):
+    """The ported set plus expanded coverage (3 nearest of all), as RankingModel.featureNames since session 8:
+    models trained on the even half, the odd half and all 809 claims, written as ranking-model-s8-{name}.json."""
+    import trial_lambdarank as tl
+    out = out or WORK
+    mats = with_cols(lambda i: expand_cols(i, 3))
+    keep = tl.FEATS
+    tl.FEATS = list(PORTED) + ['exp_cov', 'exp_gain']
+    for name, ids in (('even', E), ('odd', O), ('all', ALL)):
+        export(fit_lgb(mats, ids), f'{out}/ranking-model-s8-{name}.json')
+    tl.FEATS = keep
+    print('models written to', out)
+
 if __name__ == '__main__':
     groups = sys.argv[1:] or ['errors']
-    if groups not in (['errors'], ['expandseeds']): reference()
+    if groups not in (['errors'], ['expandseeds'], ['export']): reference()
     for g in groups: globals()['g_' + g]()

@@ -129,10 +129,11 @@ public struct RankingModel: Hashable, Sendable, Codable {
     /// since session 7, the record's similarity to the best candidates by the linear score (`similarities`:
     /// cosine to the best other one, mean cosine to the best three others, and the linear scores of its
     /// three nearest among the top 20, each times its cosine) and the title's precision (share of the title's
-    /// content stems that are the claim's).
+    /// content stems that are the claim's); since session 8, the coverage expanded by the record's three
+    /// nearest candidates and its gain over the record's own coverage (`expandedCoverage`).
     public static let featureNames = ["base", "base_rank", "bm", "rec", "sent", "tit", "pairs", "rec_u", "missing", "max_idf_missing",
                                       "dlen", "sent2", "q_len", "q_gap", "q_n80", "q_meanidf", "q_top_rec", "rec_minus_top", "cand_df_w",
-                                      "cos_top1", "cos_top3", "nbr3", "tit_prec"]
+                                      "cos_top1", "cos_top3", "nbr3", "tit_prec", "exp_cov", "exp_gain"]
 
     /// What the features are computed from, for one candidate record.
     public struct Candidate: Sendable {
@@ -171,6 +172,54 @@ public struct RankingModel: Hashable, Sendable, Codable {
     /// (1 + ln tf) × ln((n + 1) / (df + 0.5)) over their stems, df counted among the n candidates, so no
     /// corpus statistics are needed. The cluster hypothesis: a relevant record resembles the other strong ones.
     public static func similarities(of candidates: [Candidate], base: [Double]) -> [(top1: Double, top3: Double, neighbours: Double)] {
+        similarities(cosines: cosines(of: candidates), base: base)
+    }
+
+    /// The same, from the candidates' cosine matrix (`cosines(of:)`).
+    static func similarities(cosines: [[Double]], base: [Double]) -> [(top1: Double, top3: Double, neighbours: Double)] {
+        let n = cosines.count
+        let top = Array(0..<min(similarityDepth, n))
+        return (0..<n).map { i in
+            let others = top.filter { $0 != i }
+            guard !others.isEmpty else { return (0, 0, 0) }
+            let row = others.map { cosines[i][$0] }
+            let top3 = row.prefix(3)
+            let nearest = row.indices.sorted { (row[$0], -$0) > (row[$1], -$1) }.prefix(3)
+            return (row[0], top3.reduce(0, +) / Double(top3.count), nearest.map { row[$0] * base[others[$0]] }.reduce(0, +))
+        }
+    }
+
+    /// How many nearest candidates expand a record's coverage.
+    public static let expansionNeighbours = 3
+
+    /// Each candidate's claim coverage expanded by its nearest other candidates (document expansion within
+    /// the candidate list): a claim stem the record lacks counts for the cosine-weighted share of its
+    /// `expansionNeighbours` nearest candidates (among all of them) holding it, IDF-weighted over the claim's
+    /// stems like the record coverage; with the gain over the record's own coverage. A record that words a
+    /// finding otherwise than the claim, among records that use the claim's words, gains.
+    public static func expandedCoverage(of candidates: [Candidate], cosines: [[Double]], idf: [Double]) -> [(coverage: Double, gain: Double)] {
+        let n = candidates.count
+        let total = idf.reduce(0, +)
+        let norm = total > 0 ? total : 1
+        return (0..<n).map { i in
+            let others = (0..<n).filter { $0 != i }
+            let nearest = others.sorted { (cosines[i][$0], -$0) > (cosines[i][$1], -$1) }.prefix(expansionNeighbours)
+            let weights = nearest.map { max(0, cosines[i][$0]) }
+            let weightSum = weights.reduce(0, +)
+            var expanded = 0.0, own = 0.0
+            for (k, weight) in idf.enumerated() {
+                let held = candidates[i].present[k] ? 1.0 : 0.0
+                let shared = zip(nearest, weights).map { candidates[$0].present[k] ? $1 : 0 }.reduce(0, +) / (weightSum > 0 ? weightSum : 1)
+                expanded += max(held, shared) * weight
+                own += held * weight
+            }
+            return (expanded / norm, (expanded - own) / norm)
+        }
+    }
+
+    /// The cosine of every pair of candidates: records are vectors of (1 + ln tf) × ln((n + 1) / (df + 0.5))
+    /// over their stems, df counted among the n candidates, so no corpus statistics are needed.
+    public static func cosines(of candidates: [Candidate]) -> [[Double]] {
         let n = candidates.count
         guard n > 0 else { return [] }
         var ids: [String: Int] = [:]
@@ -191,18 +240,19 @@ public struct RankingModel: Hashable, Sendable, Codable {
             if norm > 0 { v = v.map { ($0.0, $0.1 / norm) } }
             return v
         }
-        let top = Array(0..<min(similarityDepth, n))
+        var matrix = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         var dense = [Double](repeating: 0, count: ids.count)
-        return (0..<n).map { i in
+        for i in 0..<n {
             for (id, w) in vectors[i] { dense[id] = w }
-            defer { for (id, _) in vectors[i] { dense[id] = 0 } }
-            let others = top.filter { $0 != i }
-            let cosines = others.map { j in vectors[j].reduce(0) { $0 + $1.1 * dense[$1.0] } }
-            guard !others.isEmpty else { return (0, 0, 0) }
-            let top3 = cosines.prefix(3)
-            let nearest = cosines.indices.sorted { (cosines[$0], -$0) > (cosines[$1], -$1) }.prefix(3)
-            return (cosines[0], top3.reduce(0, +) / Double(top3.count), nearest.map { cosines[$0] * base[others[$0]] }.reduce(0, +))
+            matrix[i][i] = vectors[i].isEmpty ? 0 : 1
+            for j in (i + 1)..<n {
+                let c = vectors[j].reduce(0) { $0 + $1.1 * dense[$1.0] }
+                matrix[i][j] = c
+                matrix[j][i] = c
+            }
+            for (id, _) in vectors[i] { dense[id] = 0 }
         }
+        return matrix
     }
 
     /// The feature vectors (`featureNames`) of a claim's candidates, given in linear-score order, and
@@ -224,7 +274,9 @@ public struct RankingModel: Hashable, Sendable, Codable {
         let rarityNorm = raritySum != 0 ? raritySum : 1
         let queryFeatures = [Double(idf.count), gap, Double(coverage.filter { $0 >= 0.8 }.count),
                              idf.isEmpty ? 0 : total / Double(idf.count), bestCoverage]
-        let similar = similarities(of: candidates, base: base)
+        let cosines = cosines(of: candidates)
+        let similar = similarities(cosines: cosines, base: base)
+        let expanded = expandedCoverage(of: candidates, cosines: cosines, idf: idf)
         return candidates.enumerated().map { rank, c in
             let missing = c.present.filter { !$0 }.count
             let maxMissing = zip(c.present, idf).filter { !$0.0 }.map(\.1).max() ?? 0
@@ -234,6 +286,7 @@ public struct RankingModel: Hashable, Sendable, Codable {
             f += queryFeatures
             f += [coverage[rank] - bestCoverage, zip(c.present, rarity).filter(\.0).map(\.1).reduce(0, +) / rarityNorm]
             f += [similar[rank].top1, similar[rank].top3, similar[rank].neighbours, c.titlePrecision]
+            f += [expanded[rank].coverage, expanded[rank].gain]
             return f
         }
     }

@@ -84,6 +84,38 @@ struct RankingModelTests {
         #expect(s[0].top1 > 0)
     }
 
+    @Test("coverage expanded by the nearest candidates, by hand")
+    func expandedCoverage() throws {
+        // Claim stems with IDF 3 and 1. a holds both; b holds the common one and resembles a; c holds the
+        // rare one and resembles no one; d holds neither and shares one word with a and b.
+        func candidate(_ present: [Bool], _ stems: [String: Int]) -> RankingModel.Candidate {
+            RankingModel.Candidate(linearScore: 1, retrieval: 1, present: present, sentenceCoverage: 0, adjacentCoverage: 0, titleCoverage: 0,
+                                   pairShare: 0, wordCount: 10, stemCounts: stems)
+        }
+        let a = candidate([true, true], ["x": 1, "y": 1, "k": 1])
+        let b = candidate([false, true], ["x": 1, "y": 1, "m": 1])
+        let c = candidate([true, false], ["z": 1])
+        let d = candidate([false, false], ["x": 1, "q": 1])
+        let cos = RankingModel.cosines(of: [a, b, c, d])
+        let e = RankingModel.expandedCoverage(of: [a, b, c, d], cosines: cos, idf: [3, 1])
+        // b: nearest three are a (cos ab), d (cos bd) and c (0); the rare stem is in a and c.
+        let ab = cos[1][0], bd = cos[1][3]
+        #expect(ab > bd && bd > 0 && cos[1][2] == 0)
+        let share: Double = ab / (ab + bd)
+        let expectedCoverage: Double = (3 * share + 1) / 4
+        let expectedGain: Double = 3 * share / 4
+        #expect(abs(e[1].coverage - expectedCoverage) < 1e-12)
+        #expect(abs(e[1].gain - expectedGain) < 1e-12)
+        // a holds every stem: nothing to gain. c, alike to no one, gains nothing either.
+        #expect(e[0].coverage == 1 && e[0].gain == 0)
+        #expect(e[2].gain == 0 && e[2].coverage == 0.75)
+        // The features carry them last.
+        let f = RankingModel.features(of: [a, b, c, d], idf: [3, 1])
+        let named = { (row: Int, name: String) in f[row][RankingModel.featureNames.firstIndex(of: name)!] }
+        #expect(named(1, "exp_cov") == e[1].coverage && named(1, "exp_gain") == e[1].gain)
+        #expect(Array(RankingModel.featureNames.suffix(2)) == ["exp_cov", "exp_gain"])
+    }
+
     @Test("title precision: the share of the title's content stems that are the claim's")
     func titlePrecision() {
         let claim: Set<String> = ["ketamin", "depress"]
