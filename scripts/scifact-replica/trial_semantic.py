@@ -1,0 +1,68 @@
+"""Session 8 trials: word-similarity features (sem_features.py, from the word vectors of sem_vectors.py)
+added to the ported 23-feature reranker (trial_session7.CHOSEN). Every row is cross-fitted three ways:
+grouped 5-fold with fold seeds 0 and 1 (folds share no cited record; trial_session7.grouped) and the
+even/odd split (trial_session7.crossfit), and gives Δ against the ported set under the same protocol, with a
+paired bootstrap interval (10,000 resamples of the 809 claims) for grouped "all".
+Rule for porting: grouped all >= +0.006 over the ported set on both fold seeds, both grouped halves better,
+even/odd all not worse than -0.003.
+
+    SCIFACT_WORK=/tmp/sfw8s python3 scripts/scifact-replica/trial_semantic.py [vector set ...]   # sf sf_bg sf_bg2"""
+from trial_session7 import *
+from sem_features import features
+
+def add_features(name):
+    """Merge one vector set's features into trial_session7.S7 under '<name>:<feature>'."""
+    for cid, f in features(name).items():
+        for k, v in f.items(): S7[cid][f'{name}:{k}'] = v
+
+REF = {}
+
+def protocol(names):
+    with_features(CHOSEN + list(names), 'raw')
+    return {'g0': grouped(seed=0), 'g1': grouped(seed=1), 'eo': crossfit()}
+
+def means(per):
+    return np.mean([per[i] for i in E]), np.mean([per[i] for i in O]), np.mean([per[i] for i in ALL])
+
+def row(label, names):
+    res = protocol(names)
+    parts = []
+    for key in ('g0', 'g1', 'eo'):
+        ev, od, al = means(res[key])
+        txt = f'{key} {ev:.4f}/{od:.4f}/{al:.4f}'
+        if REF:
+            rev, rod, ral = means(REF[key])
+            txt += f' (Δ {ev - rev:+.4f}/{od - rod:+.4f}/{al - ral:+.4f}'
+            if key != 'eo':
+                m, lo, hi = bootstrap(res[key], REF[key]); txt += f' [{lo:+.4f}, {hi:+.4f}]'
+            txt += ')'
+        parts.append(txt)
+    print(f'{label:<48} ' + '  '.join(parts), flush=True)
+    if REF:
+        d = {k: [a - b for a, b in zip(means(res[k]), means(REF[k]))] for k in res}
+        ok = all(d[k][2] >= 0.006 and d[k][0] > 0 and d[k][1] > 0 for k in ('g0', 'g1')) and d['eo'][2] >= -0.003
+        if ok: print('   ^ meets the porting rule', flush=True)
+    return res
+
+def trials(vs):
+    p = vs + ':'
+    soft = lambda t: [f'{p}soft_rec_{t}', f'{p}soft_sent_{t}', f'{p}soft_tit_{t}']
+    gain = lambda t: [f'{p}soft_gain_{t}', f'{p}soft_missfrac_{t}']
+    cent = [f'{p}cent_rec', f'{p}cent_sent', f'{p}cent_tit']
+    for t in (0.4, 0.6):
+        row(f'{vs}: soft rec/sent/tit + gain + centroids, t {t}', soft(t) + gain(t) + cent)
+    row(f'{vs}: soft rec/sent/tit, t 0.4', soft(0.4))
+    row(f'{vs}: soft rec/sent/tit, t 0.6', soft(0.6))
+    row(f'{vs}: soft gain + missing share, t 0.4', gain(0.4))
+    row(f'{vs}: soft gain + missing share, t 0.6', gain(0.6))
+    row(f'{vs}: centroid cosines rec/sent/tit', cent)
+    row(f'{vs}: centroid rec/sent + soft gain t 0.6', cent[:2] + [f'{p}soft_gain_0.6'])
+
+if __name__ == '__main__':
+    sets = sys.argv[1:] or ['sf', 'sf_bg']
+    lin = {i: ndcg_of_scores(i, DATA[i]['base']) if len(DATA[i]['ds']) else 0 for i in ALL}
+    print(f'{"linear ranking":<48} all {means(lin)[0]:.4f}/{means(lin)[1]:.4f}/{means(lin)[2]:.4f}')
+    REF.update(row('ported set (23 features, reference)', []))
+    for vs in sets:
+        add_features(vs)
+        trials(vs)
