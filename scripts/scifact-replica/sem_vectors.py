@@ -45,7 +45,7 @@ def corpus_texts(name):
     return texts
 
 def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER):
-    t0 = time.time()
+    t0 = time.time(); c0 = time.process_time()
     seqs = [content_stems(t) for t in corpus_texts(name)]
     t1 = time.time()
     df = collections.Counter()
@@ -69,14 +69,17 @@ def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER):
     W = U * S ** power
     W /= np.maximum(np.linalg.norm(W, axis=1, keepdims=True), 1e-12)
     t3 = time.time()
-    info = dict(records=len(seqs), tokens=sum(map(len, seqs)), vocab=V, nnz=P.nnz, tokenise_s=t1 - t0, cooc_s=t2 - t1, svd_s=t3 - t2)
+    info = dict(records=len(seqs), tokens=sum(map(len, seqs)), vocab=V, nnz=P.nnz, tokenise_s=t1 - t0, cooc_s=t2 - t1, svd_s=t3 - t2, cpu_s=time.process_time() - c0)
     print(name, info, flush=True)
     return vocab, W.astype(np.float32), info
 
 def vectors(name):
+    """A vector set by name: a corpus name, optionally '_d<dims>' (e.g. 'sf_d100'), cached."""
     path = f'{WORK}/sem_vec_{name}.pkl'
     if os.path.exists(path): return pickle.load(open(path, 'rb'))
-    v = build(name); pickle.dump(v, open(path, 'wb')); return v
+    base, _, dims = name.partition('_d')
+    v = build(base, dims=int(dims)) if dims else build(name)
+    pickle.dump(v, open(path, 'wb')); return v
 
 if __name__ == '__main__':
     for nm in sys.argv[1:] or ['sf', 'sf_bg']:
