@@ -58,7 +58,7 @@ def trials(vs):
     row(f'{vs}: centroid cosines rec/sent/tit', cent)
     row(f'{vs}: centroid rec/sent + soft gain t 0.6', cent[:2] + [f'{p}soft_gain_0.6'])
 
-def confirm():
+def confirm(which='first'):
     """Fresh draws for the rows that met the rule: fold seeds 2-4 and, on fold seed 0, other LightGBM
     bagging / feature-sampling seeds (grouped() fixes seed 0, so these are passed as explicit seeds)."""
     add_features('sf'); add_features('sf_bg')
@@ -67,6 +67,12 @@ def confirm():
             ('sf: centroid rec/sent + soft gain t 0.6', ['sf:cent_rec', 'sf:cent_sent', 'sf:soft_gain_0.6']),
             ('sf_bg: soft + gain + centroids t 0.4', ['sf_bg:soft_rec_0.4', 'sf_bg:soft_sent_0.4', 'sf_bg:soft_tit_0.4', 'sf_bg:soft_gain_0.4',
                                                      'sf_bg:soft_missfrac_0.4', 'sf_bg:cent_rec', 'sf_bg:cent_sent', 'sf_bg:cent_tit'])]
+    if which == 'bg2':
+        add_features('sf_bg2')
+        sets = [('ported set', []),
+                ('sf_bg2: soft + gain + centroids t 0.4', ['sf_bg2:soft_rec_0.4', 'sf_bg2:soft_sent_0.4', 'sf_bg2:soft_tit_0.4', 'sf_bg2:soft_gain_0.4',
+                                                          'sf_bg2:soft_missfrac_0.4', 'sf_bg2:cent_rec', 'sf_bg2:cent_sent', 'sf_bg2:cent_tit']),
+                ('sf_bg2: soft rec/sent/tit t 0.4', ['sf_bg2:soft_rec_0.4', 'sf_bg2:soft_sent_0.4', 'sf_bg2:soft_tit_0.4'])]
     draws = [(f'fold seed {s}', dict(seed=s, params=PARAMS)) for s in (2, 3, 4)] + \
             [(f'fold seed 0, LightGBM sampling seed {s}', dict(seed=0, params=dict(PARAMS, bagging_seed=s, feature_fraction_seed=s))) for s in (11, 12)]
     ref = {}
@@ -82,7 +88,7 @@ def confirm():
             print(txt, flush=True)
 
 if __name__ == '__main__':
-    if sys.argv[1:] == ["confirm"]: confirm(); sys.exit()
+    if sys.argv[1:2] == ["confirm"]: confirm(*sys.argv[2:]); sys.exit()
     sets = sys.argv[1:] or ['sf', 'sf_bg']
     lin = {i: ndcg_of_scores(i, DATA[i]['base']) if len(DATA[i]['ds']) else 0 for i in ALL}
     print(f'{"linear ranking":<48} all {means(lin)[0]:.4f}/{means(lin)[1]:.4f}/{means(lin)[2]:.4f}')
