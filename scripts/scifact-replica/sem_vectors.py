@@ -44,7 +44,7 @@ def corpus_texts(name):
             texts += list(pubmed_texts(SHARED + '/ketamine/' + fn))
     return texts
 
-def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER):
+def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER, svd_seed=0):
     t0 = time.time(); c0 = time.process_time()
     seqs = [content_stems(t) for t in corpus_texts(name)]
     t1 = time.time()
@@ -65,7 +65,7 @@ def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER):
     pmi = np.log(coo.data * cc.sum() / (wr[coo.row] * cc[coo.col]))   # log p(w,c) / (p(w) p_α(c))
     keep = pmi > 0
     P = sp.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=(V, V))
-    U, S, _ = randomized_svd(P, dims, n_iter=5, random_state=0)
+    U, S, _ = randomized_svd(P, dims, n_iter=5, random_state=svd_seed)
     W = U * S ** power
     W /= np.maximum(np.linalg.norm(W, axis=1, keepdims=True), 1e-12)
     t3 = time.time()
@@ -74,11 +74,13 @@ def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER):
     return vocab, W.astype(np.float32), info
 
 def vectors(name):
-    """A vector set by name: a corpus name, optionally '_d<dims>' (e.g. 'sf_d100'), cached."""
+    """A vector set by name: a corpus name, optionally '_d<dims>' (e.g. 'sf_d100') or '_r<seed>' (another
+    random start of the randomized SVD, e.g. 'sf_r1'), cached."""
     path = f'{WORK}/sem_vec_{name}.pkl'
     if os.path.exists(path): return pickle.load(open(path, 'rb'))
-    base, _, dims = name.partition('_d')
-    v = build(base, dims=int(dims)) if dims else build(name)
+    if '_d' in name: base, _, dims = name.partition('_d'); v = build(base, dims=int(dims))
+    elif '_r' in name: base, _, seed = name.partition('_r'); v = build(base, svd_seed=int(seed))
+    else: v = build(name)
     pickle.dump(v, open(path, 'wb')); return v
 
 if __name__ == '__main__':

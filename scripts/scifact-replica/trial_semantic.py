@@ -87,8 +87,32 @@ def confirm(which='first'):
                 txt += f' (Δ {ev - rev:+.4f}/{od - rod:+.4f}/{al - ral:+.4f} [{lo:+.4f}, {hi:+.4f}])'
             print(txt, flush=True)
 
+def transfer():
+    """Does a model trained on features from one SVD run score features from another run (another random start,
+    as a Swift SVD would differ from numpy's)? Grouped, fold seeds 0 and 1: train on 'sf', predict on 'sf_r1'."""
+    add_features('sf'); add_features('sf_r1')
+    for label, names in (('centroid rec/sent + soft gain t 0.6', ['cent_rec', 'cent_sent', 'soft_gain_0.6']),
+                         ('centroid cosines rec/sent/tit', ['cent_rec', 'cent_sent', 'cent_tit'])):
+        for seed in (0, 1):
+            parts = record_groups(5, seed)
+            with_features(CHOSEN, 'raw'); ref = grouped(seed=seed)
+            with_features(CHOSEN + ['sf_r1:' + n for n in names], 'raw'); same = grouped(seed=seed)
+            with_features(CHOSEN + ['sf:' + n for n in names], 'raw'); A = {i: MAT[i] for i in MAT}
+            with_features(CHOSEN + ['sf_r1:' + n for n in names], 'raw'); B = {i: MAT[i] for i in MAT}
+            cross = {}
+            for f in range(5):
+                tr = [i for j in range(5) if j != f for i in parts[j]]
+                MAT.update(A); m = train_any(tr, dict(PARAMS, seed=0), 200)
+                for i in parts[f]:
+                    cross[i] = ndcg_of_scores(i, m.predict(B[i][0])) if B[i] is not None else 0.0
+            MAT.update(B)
+            r = means(ref)[2]
+            print(f'{label:<40} fold seed {seed}: ported {r:.4f}; trained and scored on sf_r1 {means(same)[2]:.4f} ({means(same)[2] - r:+.4f}); '
+                  f'trained on sf, scored on sf_r1 {means(cross)[2]:.4f} ({means(cross)[2] - r:+.4f})', flush=True)
+
 if __name__ == '__main__':
     if sys.argv[1:2] == ["confirm"]: confirm(*sys.argv[2:]); sys.exit()
+    if sys.argv[1:2] == ["transfer"]: transfer(); sys.exit()
     sets = sys.argv[1:] or ['sf', 'sf_bg']
     lin = {i: ndcg_of_scores(i, DATA[i]['base']) if len(DATA[i]['ds']) else 0 for i in ALL}
     print(f'{"linear ranking":<48} all {means(lin)[0]:.4f}/{means(lin)[1]:.4f}/{means(lin)[2]:.4f}')
