@@ -44,7 +44,7 @@ def corpus_texts(name):
             texts += list(pubmed_texts(SHARED + '/ketamine/' + fn))
     return texts
 
-def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER, svd_seed=0):
+def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER, svd_seed=0, n_iter=5):
     t0 = time.time(); c0 = time.process_time()
     seqs = [content_stems(t) for t in corpus_texts(name)]
     t1 = time.time()
@@ -65,7 +65,7 @@ def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER, svd_seed=0
     pmi = np.log(coo.data * cc.sum() / (wr[coo.row] * cc[coo.col]))   # log p(w,c) / (p(w) p_α(c))
     keep = pmi > 0
     P = sp.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=(V, V))
-    U, S, _ = randomized_svd(P, dims, n_iter=5, random_state=svd_seed)
+    U, S, _ = randomized_svd(P, dims, n_iter=n_iter, random_state=svd_seed)
     W = U * S ** power
     W /= np.maximum(np.linalg.norm(W, axis=1, keepdims=True), 1e-12)
     t3 = time.time()
@@ -75,11 +75,12 @@ def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER, svd_seed=0
 
 def vectors(name):
     """A vector set by name: a corpus name, optionally '_d<dims>' (e.g. 'sf_d100') or '_r<seed>' (another
-    random start of the randomized SVD, e.g. 'sf_r1'), cached."""
+    random start of the randomized SVD, e.g. 'sf_r1') or '_x' (30 power iterations instead of 5), cached."""
     path = f'{WORK}/sem_vec_{name}.pkl'
     if os.path.exists(path): return pickle.load(open(path, 'rb'))
     if '_d' in name: base, _, dims = name.partition('_d'); v = build(base, dims=int(dims))
     elif '_r' in name: base, _, seed = name.partition('_r'); v = build(base, svd_seed=int(seed))
+    elif name.endswith('_x'): v = build(name[:-2], n_iter=30)     # SVD near convergence (30 power iterations)
     else: v = build(name)
     pickle.dump(v, open(path, 'wb')); return v
 

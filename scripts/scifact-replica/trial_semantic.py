@@ -110,9 +110,20 @@ def transfer():
             print(f'{label:<40} fold seed {seed}: ported {r:.4f}; trained and scored on sf_r1 {means(same)[2]:.4f} ({means(same)[2] - r:+.4f}); '
                   f'trained on sf, scored on sf_r1 {means(cross)[2]:.4f} ({means(cross)[2] - r:+.4f})', flush=True)
 
+def key_rows(sets):
+    """The rows that met the rule with 'sf', for other vector sets (another SVD start, a converged SVD)."""
+    lin = None
+    REF.update(row('ported set (23 features, reference)', []))
+    for vs in sets:
+        add_features(vs); p = vs + ':'
+        row(f'{vs}: centroid cosines rec/sent/tit', [p + 'cent_rec', p + 'cent_sent', p + 'cent_tit'])
+        row(f'{vs}: centroid rec/sent + soft gain t 0.6', [p + 'cent_rec', p + 'cent_sent', p + 'soft_gain_0.6'])
+        row(f'{vs}: soft rec/sent/tit, t 0.4', [p + 'soft_rec_0.4', p + 'soft_sent_0.4', p + 'soft_tit_0.4'])
+
 if __name__ == '__main__':
     if sys.argv[1:2] == ["confirm"]: confirm(*sys.argv[2:]); sys.exit()
     if sys.argv[1:2] == ["transfer"]: transfer(); sys.exit()
+    if sys.argv[1:2] == ["key"]: key_rows(sys.argv[2:]); sys.exit()
     sets = sys.argv[1:] or ['sf', 'sf_bg']
     lin = {i: ndcg_of_scores(i, DATA[i]['base']) if len(DATA[i]['ds']) else 0 for i in ALL}
     print(f'{"linear ranking":<48} all {means(lin)[0]:.4f}/{means(lin)[1]:.4f}/{means(lin)[2]:.4f}')
