@@ -119,6 +119,9 @@ def key_rows(sets):
         row(f'{vs}: centroid cosines rec/sent/tit', [p + 'cent_rec', p + 'cent_sent', p + 'cent_tit'])
         row(f'{vs}: centroid rec/sent + soft gain t 0.6', [p + 'cent_rec', p + 'cent_sent', p + 'soft_gain_0.6'])
         row(f'{vs}: soft rec/sent/tit, t 0.4', [p + 'soft_rec_0.4', p + 'soft_sent_0.4', p + 'soft_tit_0.4'])
+        if vs.startswith('sf_bg2'):
+            row(f'{vs}: soft rec/sent/tit + gain + centroids, t 0.4', [p + 'soft_rec_0.4', p + 'soft_sent_0.4', p + 'soft_tit_0.4', p + 'soft_gain_0.4',
+                                                                      p + 'soft_missfrac_0.4', p + 'cent_rec', p + 'cent_sent', p + 'cent_tit'])
 
 if __name__ == '__main__':
     if sys.argv[1:2] == ["confirm"]: confirm(*sys.argv[2:]); sys.exit()
