@@ -388,74 +388,6 @@ public final class EvidenceLinker {
         }
     }
 
-    /// Whether a sentence (a title, mostly) states a link or a finding, rather than only naming a topic:
-    /// a direction word, a negation, a null result or a linking word ("ketamine-related deaths",
-    /// "… associated with …"). "Results from a randomized trial" labels a report; it links nothing.
-    static func statesLink(_ sentence: RecordAnalysis.Sentence) -> Bool {
-        let signals = sentence.signals
-        if signals.increases + signals.decreases > 0 || signals.isNegated || signals.isNullResult { return true }
-        return sentence.tokens.contains { linkWords.contains($0.folded) }
-    }
-
-    /// Words of time and of lasting.
-    /// Years are left out: in abstracts they are mostly ages and periods of study ("adults (≥18 years)").
-    static let timeWords: Set<String> = ["minute", "minutes", "min", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-                                         "lasting", "lasted", "lasts", "sustained", "persisted", "persistent", "persist", "persists",
-                                         "durable", "duration", "transient", "transiently", "resolved", "resolve", "resolves", "wore",
-                                         "wear", "wears", "prolonged"]
-
-    /// Whether a sentence states a time or speaks of how long something lasts.
-    static func speaksOfTime(_ sentence: RecordAnalysis.Sentence) -> Bool {
-        sentence.numbers.contains { $0.kind == .duration || $0.kind == .timePoint }
-            || sentence.tokens.contains { timeWords.contains($0.folded) }
-    }
-
-    /// Words saying a function got better or held, and words saying it got worse.
-    static let improvementWords: Set<String> = ["improved", "improves", "improve", "improvement", "improvements", "enhanced", "better",
-                                                "stable", "preserved"]
-    static let harmWords: Set<String> = ["impaired", "impairment", "impairments", "impair", "impairs", "decline", "declined", "worsened",
-                                         "worsening", "worse", "deficit", "deficits", "deteriorated", "deterioration", "reduced", "decreased"]
-
-    /// Whether the sentence says the domain of the claim's harm got better or held: such a word at most
-    /// eight words after a mention of the focus or two before it ("cognitive performance of patients
-    /// improved", "improved cognitive function"), with no word of harm in the sentence.
-    func improvementReachesFocus(of claim: Claim, in sentence: RecordAnalysis.Sentence) -> Bool {
-        let tokens = sentence.tokens
-        guard !tokens.contains(where: { Self.harmWords.contains($0.folded) }) else { return false }
-        for mention in focusMentions(of: claim, in: sentence) {
-            guard let first = tokens.firstIndex(where: { $0.span.start >= mention.start }),
-                  let last = tokens.lastIndex(where: { $0.span.end <= mention.end }) else { continue }
-            let window = max(0, first - 2)..<min(tokens.count, last + 9)
-            if window.contains(where: { Self.improvementWords.contains(tokens[$0].folded) }) { return true }
-        }
-        return false
-    }
-
-    /// Words that link a cause and an effect, or report a finding.
-    static let linkWords: Set<String> = ["associated", "association", "related", "induced", "caused", "causes", "linked", "attributed",
-                                         "showed", "shows", "found", "demonstrates", "demonstrated", "reveals", "revealed", "indicates",
-                                         "suggests", "significant", "significantly", "risk"]
-
-    /// Words by which a sentence compares one thing with another.
-    static let comparativeWords: Set<String> = ["than", "compared", "comparing", "comparison", "versus", "vs", "relative", "unlike",
-                                                "superior", "inferior", "noninferior", "similar", "comparable", "equivalent", "fewer",
-                                                "safer", "faster", "slower", "better", "worse", "alternative", "whereas"]
-
-    /// Whether `sentence` compares the treatment with something: it names the claim's comparator, or
-    /// uses a comparative word. A comparison among forms of the treatment alone ("esketamine … 1.5 times
-    /// greater anesthetic efficacy than arketamine") does not bear on a claim that compares it with
-    /// something else ("a safer option than other anesthetics").
-    func comparesSomething(_ sentence: RecordAnalysis.Sentence, with claim: Claim) -> Bool {
-        if let comparator = claim.slots.comparator {
-            if sentence.concepts.contains(where: { lexicon.isSameOrNarrower($0, than: comparator.id) }) { return true }
-        } else if let intervention = claim.slots.intervention, let group = lexicon.concept(intervention.id)?.group {
-            let forms = sentence.concepts.filter { lexicon.concept($0)?.group == group }
-            let others = sentence.concepts.contains { lexicon.concept($0)?.slot == .comparator }
-            if forms.count >= 2, !others { return false }
-        }
-        return sentence.tokens.contains { Self.comparativeWords.contains($0.folded) }
-    }
-
     /// Whether a sentence's null result is about the claim's focus: true unless every mention of the
     /// focus is cut off from every null phrase by a finding of its own, a contrast or a semicolon
     /// ("Except for hallucinations, which were higher with esketamine, we found no significant
@@ -561,13 +493,4 @@ public final class EvidenceLinker {
         guard let direction = cues.directionWords(in: near).first else { return false }
         return !cues.negationStarts(in: near).contains { $0 < direction.tokens.lowerBound }
     }
-
-    static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]
-
-    /// Stems of positive words that, in a title, name a topic rather than report a finding ("Efficacy of …").
-    static let topicStems: Set<String> = ["effect", "efficaci"]
-
-    /// Stems of words reporting a positive finding (outcome names such as "response" are not findings).
-    static let positiveStems: Set<String> = ["signific", "efficaci", "effect", "rapid", "improv", "superior", "reduc", "benefit",
-                                             "robust", "sustain", "achiev", "demonstr"]
 }
