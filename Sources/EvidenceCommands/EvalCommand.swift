@@ -37,7 +37,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Whole-record coverage of the claim's words (0...1) that also lets the top record get a label.", valueName: "share"))
     var recordLabelCoverage: Double?
 
-    @Option(help: ArgumentHelp("The learned reranker: a model file written by scripts/scifact-replica/trial_session7.py (export), or 'none' for the linear score alone (default: the built-in model).", valueName: "file|none"))
+    @Option(help: ArgumentHelp("The learned reranker: a model file written by scripts/scifact-replica/trial_session8.py (export), or 'none' for the linear score alone (default: the built-in model).", valueName: "file|none"))
     var rankingModel: String?
 
     @Flag(help: "Print the figures as JSON.")
@@ -141,7 +141,7 @@ struct EvalCommand: ParsableCommand {
             text += """
                 note: \(inSample) of these \(claims.count) claims trained the ranking model, so evidence's figures are \
                 in-sample, not an estimate for new claims. For a held-out figure pass --ranking-model none, or a model \
-                trained without them (scripts/scifact-replica/trial_session7.py export).
+                trained without them (scripts/scifact-replica/trial_session8.py export).
 
                 """
         }
