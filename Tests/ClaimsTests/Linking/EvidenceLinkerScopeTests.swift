@@ -157,14 +157,17 @@ struct EvidenceLinkerScopeTests {
         try #require(try Fixtures.citation(pmid, for: text, against: "records/titles-settings-and-comparisons.xml", claim: matches))
     }
 
-    @Test("a title that only names the topic is a mention; one that links the treatment to the effect supports")
-    func topicTitles() throws {
-        let review = try Self.titled(9500001, for: "Ketamine can cause cognitive problems.") { $0.slots.effect?.id == "cognitive-effects" }
-        #expect(review.quote.hasPrefix("Cognitive effects of intravenous ketamine"))
-        #expect(review.stance == .mentions)
-        let caseReport = try Self.titled(9500002, for: "Ketamine can cause cystitis.") { $0.slots.effect?.id == "cystitis" }
-        #expect(caseReport.quote.hasPrefix("Ketamine-induced cystitis"))
-        #expect(caseReport.stance == .supports)
+    @Test("an effect claim's citation: a title naming the topic mentions, one linking treatment and effect supports, an improved or held function contradicts",
+          arguments: [
+              (9500001 as Int64, "Ketamine can cause cognitive problems.", "cognitive-effects", "Cognitive effects of intravenous ketamine", Stance.mentions),
+              (9500002, "Ketamine can cause cystitis.", "cystitis", "Ketamine-induced cystitis", .supports),
+              (9500003, "Ketamine can cause cognitive problems.", "cognitive-effects", "The cognitive performance", .contradicts),
+              (9500012, "Ketamine can cause cognitive problems.", "cognitive-effects", "Cognitive performance remained stable", .contradicts),
+          ])
+    func effectCitations(pmid: Int64, claim: String, effect: String, quote: String, stance: Stance) throws {
+        let citation = try Self.titled(pmid, for: claim) { $0.slots.effect?.id == effect }
+        #expect(citation.quote.hasPrefix(quote))
+        #expect(citation.stance == stance)
     }
 
     @Test("a title naming an efficacy topic is a mention; one stating the effect supports")
@@ -172,16 +175,6 @@ struct EvidenceLinkerScopeTests {
         let claim = "Esketamine is effective for treatment-resistant depression."
         #expect(try Self.titled(9500010, for: claim) { $0.type == .efficacy }.stance == .mentions)
         #expect(try Self.titled(9500011, for: claim) { $0.type == .efficacy }.stance == .supports)
-    }
-
-    @Test("a report that the harmed function improved contradicts the harm")
-    func improvementContradictsHarm() throws {
-        let trial = try Self.titled(9500003, for: "Ketamine can cause cognitive problems.") { $0.slots.effect?.id == "cognitive-effects" }
-        #expect(trial.quote.hasPrefix("The cognitive performance"))
-        #expect(trial.stance == .contradicts)
-        let held = try Self.titled(9500012, for: "Ketamine can cause cognitive problems.") { $0.slots.effect?.id == "cognitive-effects" }
-        #expect(held.quote.hasPrefix("Cognitive performance remained stable"))
-        #expect(held.stance == .contradicts)
     }
 
     @Test("a comparison claim is borne on only by a sentence that compares the treatment with something else")
