@@ -335,7 +335,11 @@ public final class EvidenceLinker {
             // doubt. A negation elsewhere in the sentence ("addictive properties …, they are not
             // readily included in routine use") does not deny it.
             if signals.isNegated, negationReachesFocus(of: claim, in: sentence, ifUnnamed: true) { return (.supports, 0.45) }
-            guard claim.type == .safety || claim.type == .adverseEffect else { return (.mixed, 0.3) }
+            // A sentence that does not name the treatment ("… child psychiatry, where few medications are
+            // approved") cannot put a denial about it in doubt.
+            guard claim.type == .safety || claim.type == .adverseEffect else {
+                return namesIntervention(of: claim, in: sentence) ? (.mixed, 0.3) : (.mentions, 0.25)
+            }
             let reportsIt = signals.direction >= 0 && (signals.direction > 0 || sentence.stems.contains { Self.occurrenceStems.contains($0) })
             return reportsIt ? (.contradicts, 0.45) : (.mentions, 0.25)
         }

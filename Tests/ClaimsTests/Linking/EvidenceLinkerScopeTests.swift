@@ -177,6 +177,13 @@ struct EvidenceLinkerScopeTests {
         #expect(try Self.titled(9500011, for: claim) { $0.type == .efficacy }.stance == .supports)
     }
 
+    @Test("a sentence that does not name the treatment cannot put a denial about it in doubt")
+    func denialNeedsTheTreatment() throws {
+        let review = try Self.titled(9500013, for: "Esketamine is not approved for children or adolescents.") { $0.type == .regulatory }
+        #expect(review.quote.hasPrefix("Interest is driven"))
+        #expect(review.stance == .mentions)
+    }
+
     @Test("a comparison claim is borne on only by a sentence that compares the treatment with something else")
     func comparisonsCompare() throws {
         let claim = "Ketamine was developed as an alternative to other anesthetics, a safer option with fewer side effects."
