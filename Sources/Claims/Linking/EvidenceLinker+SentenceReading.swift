@@ -2,23 +2,32 @@
 /// only names a topic, speaks of time, compares, or says that a function got better or held.
 extension EvidenceLinker {
     /// Whether a sentence (a title, mostly) states a link or a finding, rather than only naming a topic:
-    /// a direction word, a negation, a null result or a linking word ("ketamine-related deaths",
-    /// "… associated with …"). "Results from a randomized trial" labels a report; it links nothing.
-    static func statesLink(_ sentence: RecordAnalysis.Sentence) -> Bool {
+    /// a direction word, a negation, a null result, a finding word of the stance cues or a causal word
+    /// ("ketamine-related deaths", "… associated with …"). "Results from a randomized trial" labels a
+    /// report; it links nothing.
+    func statesLink(_ sentence: RecordAnalysis.Sentence) -> Bool {
         let signals = sentence.signals
         if signals.increases + signals.decreases > 0 || signals.isNegated || signals.isNullResult { return true }
         return sentence.tokens.contains { linkWords.contains($0.folded) }
     }
 
-    /// Words of time and of lasting.
-    /// Years are left out: in abstracts they are mostly ages and periods of study ("adults (≥18 years)").
-    static let timeWords: Set<String> = ["minute", "minutes", "min", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-                                         "lasting", "lasted", "lasts", "sustained", "persisted", "persistent", "persist", "persists",
-                                         "durable", "duration", "transient", "transiently", "resolved", "resolve", "resolves", "wore",
-                                         "wear", "wears", "prolonged"]
+    /// The finding words of `cues` that do not label a report's parts, and words that link a cause and an effect.
+    static func linkWords(_ cues: StanceCues) -> Set<String> {
+        Set(cues.findings).subtracting(["results", "conclusion", "conclusions"])
+            .union(["related", "induced", "caused", "causes", "linked", "attributed", "risk"])
+    }
+
+    /// Words of time: the number extractor's units shorter than a year (in abstracts years are mostly
+    /// ages and periods of study, "adults (≥18 years)"), written with two letters or more ("d" is also
+    /// Cohen's d); and words of lasting.
+    static func timeWords(_ numbers: NumberExtractor) -> Set<String> {
+        Set(numbers.timeUnits.filter { $0.key.count >= 2 && $0.value.seconds < 31_557_600 }.keys)
+            .union(["lasting", "lasted", "lasts", "sustained", "persisted", "persistent", "persist", "persists", "durable", "duration",
+                    "transient", "transiently", "resolved", "resolve", "resolves", "wore", "wear", "wears", "prolonged"])
+    }
 
     /// Whether a sentence states a time or speaks of how long something lasts.
-    static func speaksOfTime(_ sentence: RecordAnalysis.Sentence) -> Bool {
+    func speaksOfTime(_ sentence: RecordAnalysis.Sentence) -> Bool {
         sentence.numbers.contains { $0.kind == .duration || $0.kind == .timePoint }
             || sentence.tokens.contains { timeWords.contains($0.folded) }
     }
@@ -43,11 +52,6 @@ extension EvidenceLinker {
         }
         return false
     }
-
-    /// Words that link a cause and an effect, or report a finding.
-    static let linkWords: Set<String> = ["associated", "association", "related", "induced", "caused", "causes", "linked", "attributed",
-                                         "showed", "shows", "found", "demonstrates", "demonstrated", "reveals", "revealed", "indicates",
-                                         "suggests", "significant", "significantly", "risk"]
 
     /// Words by which a sentence compares one thing with another.
     static let comparativeWords: Set<String> = ["than", "compared", "comparing", "comparison", "versus", "vs", "relative", "unlike",

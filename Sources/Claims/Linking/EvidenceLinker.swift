@@ -31,10 +31,15 @@ public final class EvidenceLinker {
     public var minimumCandidates = 20
 
     let numbers: NumberExtractor
+    /// Words by which a title states a finding (`statesLink`), and words of time (`speaksOfTime`).
+    let linkWords: Set<String>
+    let timeWords: Set<String>
     let queries: EvidenceQuery
     private var cache: [PMID: RecordAnalysis] = [:]
     private var searchCache: [String: [EvidenceRecord]] = [:]
     private var idfCache: [String: Double] = [:]
+    /// The setting of use each claim text scopes itself to (`UseSetting.scope(of:)`), read once per claim.
+    private var settingCache: [String: UseSetting?] = [:]
     /// Per record, for the reranker: how often each stem occurs, and the title's content stems.
     private var rankingTermsCache: [PMID: (stemCounts: [String: Int], titleStems: [String])] = [:]
 
@@ -56,6 +61,8 @@ public final class EvidenceLinker {
         self.stance = stance
         numbers = NumberExtractor(lexicon: lexicon.lexicon)
         queries = EvidenceQuery(lexicon: lexicon)
+        linkWords = Self.linkWords(stance)
+        timeWords = Self.timeWords(numbers)
     }
 
     /// The citations for `claim`, best first (none for a claim that is not checkable).
@@ -154,7 +161,7 @@ public final class EvidenceLinker {
         // No harm seen in supervised treatment does not contradict a harm claimed for frequent or
         // unsupervised use, nor does harm in recreational use contradict safety claimed under supervision.
         if stance == .contradicts, claim.type == .adverseEffect || claim.type == .safety,
-           let scope = UseSetting.scope(of: claim.text), case let setting = UseSetting.of(sentence, in: analysis), setting != scope {
+           let scope = setting(of: claim), case let setting = UseSetting.of(sentence, in: analysis), setting != scope {
             stance = .mentions
             allFlags.append(scope.mismatch(with: setting))
         }
@@ -173,6 +180,14 @@ public final class EvidenceLinker {
             confidence: (confidence * 100).rounded() / 100, quote: sentence.sentence.text,
             quoteLocation: sentence.sentence.location, quoteSpan: sentence.sentence.span, numbers: sentence.numbers,
             comparison: comparison, flags: allFlags, isRetracted: analysis.record.isRetracted, method: .auto, decision: nil)
+    }
+
+    /// The setting of use `claim` scopes itself to, read from its text once.
+    func setting(of claim: Claim) -> UseSetting? {
+        if let known = settingCache[claim.text] { return known }
+        let found = UseSetting.scope(of: claim.text)
+        settingCache[claim.text] = found
+        return found
     }
 
     /// Whether a negation stands between a percentage and the outcome it is nearest ("one-third of
@@ -352,7 +367,7 @@ public final class EvidenceLinker {
             // A title that only names the topic ("Cognitive effects of intravenous ketamine: a systematic
             // review") does not say whether the effect occurs; one that links them ("ketamine-induced
             // cystitis", "… associated with …") does.
-            if sentence.role == .title, !Self.statesLink(sentence) { return (.mentions, 0.3) }
+            if sentence.role == .title, !statesLink(sentence) { return (.mentions, 0.3) }
             // "Cognitive performance … improved or remained stable": the effect's domain got better or held,
             // which is no harm. ("remained stable" is not a null phrase: in batch labels it would turn the
             // direction words after it.)
@@ -378,13 +393,13 @@ public final class EvidenceLinker {
             // ketamine" does.
             let findingStems = sentence.role == .title ? Self.positiveStems.subtracting(Self.topicStems) : Self.positiveStems
             let positive = signals.direction != 0 || sentence.stems.contains { findingStems.contains($0) }
-                || (sentence.role == .title && Self.statesLink(sentence))
+                || (sentence.role == .title && statesLink(sentence))
             if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
             return (.mentions, 0.3)
         case .duration:
             // How long something lasts is borne on only by a sentence that speaks of time or of lasting
             // ("… antidepressant effects lasting one to two weeks"), not by one that only names the effect.
-            return Self.speaksOfTime(sentence) ? (.supports, 0.45) : (.mentions, 0.3)
+            return speaksOfTime(sentence) ? (.supports, 0.45) : (.mentions, 0.3)
         case .mechanism, .regulatory, .history:
             return (.supports, 0.45)
         case .general:

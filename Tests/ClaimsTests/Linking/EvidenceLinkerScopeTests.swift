@@ -55,29 +55,21 @@ struct EvidenceLinkerScopeTests {
         #expect(safety.stance == .supports)
     }
 
-    @Test("a share of patients who do not respond, in a sentence that does not name the treatment, is neither a rate nor support")
-    func nonResponseShare() throws {
-        let review = try #require(try Fixtures.citation(9400001, for: "Around 50-70% of people with TRD respond to ketamine.",
-                                                        against: "records/rates-and-times.xml") { $0.type == .efficacy })
-        #expect(review.quote.hasPrefix("About one-third"))
-        #expect(review.comparison == nil)
-        #expect(review.stance == .mentions)
-    }
-
-    @Test("a time far from the claimed duration is about something else: a mention, not support")
-    func farTimeMentions() throws {
-        let report = try #require(try Fixtures.citation(9400002, for: "A ketamine infusion usually lasts around 40 minutes to an hour.",
-                                                        against: "records/rates-and-times.xml") { $0.type == .duration })
-        #expect(report.comparison?.agreement == .outside)
-        #expect(report.stance == .mentions)
-    }
-
-    @Test("a null interaction with a baseline trait is about a moderator, not about whether the treatment works")
-    func baselineInteraction() throws {
-        let analysis = try #require(try Fixtures.citation(9400003, for: "Ketamine is an effective treatment for depression.",
-                                                          against: "records/rates-and-times.xml") { $0.type == .efficacy })
-        #expect(analysis.quote.hasPrefix("No significant interaction"))
-        #expect(analysis.stance == .mentions)
+    @Test("sentences that name a claim's words but bear on something else are mentions", arguments: [
+        // A share of patients who do not respond, in a sentence that does not name the treatment, is neither a rate nor support.
+        (9400001 as Int64, "Around 50-70% of people with TRD respond to ketamine.", ClaimType.efficacy, "About one-third",
+         QuantityComparison.Agreement?.none),
+        // A time far from the claimed duration is about something else.
+        (9400002, "A ketamine infusion usually lasts around 40 minutes to an hour.", .duration, "Intravenous ketamine infusions lasted 72 hours",
+         .outside),
+        // A null interaction with a baseline trait is about a moderator, not about whether the treatment works.
+        (9400003, "Ketamine is an effective treatment for depression.", .efficacy, "No significant interaction", nil),
+    ])
+    func mentionsOfSomethingElse(pmid: Int64, claim: String, type: ClaimType, quote: String, agreement: QuantityComparison.Agreement?) throws {
+        let citation = try #require(try Fixtures.citation(pmid, for: claim, against: "records/rates-and-times.xml") { $0.type == type })
+        #expect(citation.quote.hasPrefix(quote))
+        #expect(citation.comparison?.agreement == agreement)
+        #expect(citation.stance == .mentions)
     }
 
     @Test("a denial scoped to a population is not decided by a sentence about other people")
@@ -161,6 +153,7 @@ struct EvidenceLinkerScopeTests {
           arguments: [
               (9500001 as Int64, "Ketamine can cause cognitive problems.", "cognitive-effects", "Cognitive effects of intravenous ketamine", Stance.mentions),
               (9500002, "Ketamine can cause cystitis.", "cystitis", "Ketamine-induced cystitis", .supports),
+              (9500014, "Ketamine can cause cystitis.", "cystitis", "Ketamine-related cystitis", .supports),
               (9500003, "Ketamine can cause cognitive problems.", "cognitive-effects", "The cognitive performance", .contradicts),
               (9500012, "Ketamine can cause cognitive problems.", "cognitive-effects", "Cognitive performance remained stable", .contradicts),
           ])
