@@ -76,6 +76,39 @@ extension EvidenceLinker {
     /// Stems of words reporting that an effect occurs ("associated", "cases", "incidence", "common").
     static let occurrenceStems: Set<String> = ["associ", "risk", "case", "incid", "occur", "frequent", "common"]
 
+    /// Words that, after a title's colon, begin a subtitle saying where the results come from ("results
+    /// from", "a secondary analysis of", "data from"), and the words that may follow them.
+    static let sourceWords: Set<String> = ["results", "result", "data", "findings", "evidence", "insights", "lessons", "experience",
+                                           "experiences", "report", "analysis", "analyses"]
+    static let sourceLinks: Set<String> = ["from", "of", "in"]
+
+    /// The sentence's words that can state its finding: for a title, those before a subtitle naming where
+    /// the results come from ("…: results from the Canadian Rapid Treatment Center of Excellence"), whose
+    /// words are a name; for other sentences, all of them.
+    func findingTokens(of sentence: RecordAnalysis.Sentence) -> ArraySlice<WordToken> {
+        let tokens = sentence.tokens
+        guard sentence.role == .title, tokens.count > 2 else { return tokens[...] }
+        let scalars = Array(sentence.sentence.text.unicodeScalars)
+        for index in 1..<tokens.count {
+            let gap = tokens[index - 1].span.end..<min(tokens[index].span.start, scalars.count)
+            guard !gap.isEmpty, scalars[gap].contains(":") else { continue }
+            // The source word among the subtitle's first three words ("a pooled analysis of"), then "from"/"of".
+            for offset in index..<min(index + 3, tokens.count - 1)
+            where Self.sourceWords.contains(tokens[offset].folded) && Self.sourceLinks.contains(tokens[offset + 1].folded) {
+                return tokens[..<index]
+            }
+        }
+        return tokens[...]
+    }
+
+    /// Stems of words naming harm: adverse, treatment-emergent, safety, tolerability, toxicity, side (effects).
+    static let harmStems: Set<String> = ["advers", "emerg", "safeti", "toler", "toxic", "side"]
+
+    /// Whether the sentence speaks of harm (adverse or treatment-emergent events, safety, tolerability).
+    func speaksOfHarm(_ sentence: RecordAnalysis.Sentence) -> Bool {
+        sentence.stems.contains { Self.harmStems.contains($0) }
+    }
+
     /// Stems of positive words that, in a title, name a topic rather than report a finding ("Efficacy of …").
     static let topicStems: Set<String> = ["effect", "efficaci"]
 

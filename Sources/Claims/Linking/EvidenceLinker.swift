@@ -390,10 +390,12 @@ public final class EvidenceLinker {
             }
             // A title naming its topic ("Efficacy of esketamine nasal spray …", "Effect of ketamine on reward
             // processing …") does not say the treatment works; "Rapid and sustained antidepressant effects of
-            // ketamine" does.
+            // ketamine" does. A name in a subtitle saying where the results come from ("…: results from the
+            // Canadian Rapid Treatment Center") is no finding, and a title linking the treatment to a harm
+            // ("The association between esketamine and treatment-emergent insomnia") says nothing of efficacy.
             let findingStems = sentence.role == .title ? Self.positiveStems.subtracting(Self.topicStems) : Self.positiveStems
-            let positive = signals.direction != 0 || sentence.stems.contains { findingStems.contains($0) }
-                || (sentence.role == .title && statesLink(sentence))
+            let positive = signals.direction != 0 || findingTokens(of: sentence).contains { findingStems.contains($0.stem) }
+                || (sentence.role == .title && statesLink(sentence) && !speaksOfHarm(sentence))
             if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
             return (.mentions, 0.3)
         case .duration:

@@ -163,11 +163,18 @@ struct EvidenceLinkerScopeTests {
         #expect(citation.stance == stance)
     }
 
-    @Test("a title naming an efficacy topic is a mention; one stating the effect supports")
-    func efficacyTitles() throws {
-        let claim = "Esketamine is effective for treatment-resistant depression."
-        #expect(try Self.titled(9500010, for: claim) { $0.type == .efficacy }.stance == .mentions)
-        #expect(try Self.titled(9500011, for: claim) { $0.type == .efficacy }.stance == .supports)
+    @Test("an efficacy claim's title citation: a topic, a source's name or a link to a harm is a mention; a stated effect supports",
+          arguments: [
+              (9500010 as Int64, "Efficacy of esketamine nasal spray", Stance.mentions),
+              (9500011, "Rapid and sustained antidepressant effects", .supports),
+              (9500015, "Cognitive function after esketamine nasal spray", .mentions),
+              (9500016, "The association between intranasal esketamine and treatment-emergent insomnia", .mentions),
+              (9500017, "Esketamine reduced depressive symptoms", .supports),
+          ])
+    func efficacyTitles(pmid: Int64, quote: String, stance: Stance) throws {
+        let citation = try Self.titled(pmid, for: "Esketamine is effective for treatment-resistant depression.") { $0.type == .efficacy }
+        #expect(citation.quote.hasPrefix(quote))
+        #expect(citation.stance == stance)
     }
 
     @Test("a sentence that does not name the treatment cannot put a denial about it in doubt")
