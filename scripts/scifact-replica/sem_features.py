@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ltr_data import DATA, SENT, idf, docs, claims, WORK, np
 from sem_vectors import vectors, content_stems
 
-THRESHOLDS = (0.4, 0.6)
+THRESHOLDS = tuple(float(x) for x in os.environ.get('SEM_T', '0.4,0.6').split(','))   # SEM_T overrides (session 9)
 
 def doc_views(ix):
     """Per record: its unique stems with a vector (vocabulary rows), its content stem set, and per text unit

@@ -1,0 +1,87 @@
+"""Session 9: which held-out protocol matches a further SciFact claim set, and the 25-feature reranker
+(session 8's built-in feature set) under random claim-level cross-fits.
+
+    SCIFACT_WORK=/tmp/sfw8c python3 scripts/scifact-replica/trial_session9.py [ids] [random]
+
+`ids`: how the training claims' ids interleave with the ids missing from the file (SciFact's other
+splits), and whether claims next to each other in id cite the same record.
+`random`: 5-fold cross-fits over claims drawn at random (fold seeds 0-4), the even/odd split and the
+grouped cross-fit (no shared cited record), each against plain bm25 and the linear ranking, with paired
+bootstrap intervals."""
+import sys
+_argv = sys.argv; sys.argv = sys.argv[:1]
+import trial_session8 as t8
+from trial_session8 import *
+sys.argv = _argv
+
+def g_ids():
+    by = {c['id']: set(map(str, c['cited_doc_ids'])) for c in claims}
+    ids = sorted(by); present = set(ids); top = ids[-1]
+    missing = [i for i in range(top + 1) if i not in present]
+    print(f'training claim ids 0..{top}: {len(ids)} present, {len(missing)} missing ({len(missing) / (top + 1):.1%})')
+    for d in (1, 2, 3):
+        pairs = [(i, i + d) for i in ids if i + d in present and all(i + k not in present for k in range(1, d))]
+        share = sum(bool(by[a] & by[b]) for a, b in pairs)
+        print(f'  next training claim {d} id(s) on: {len(pairs)} pairs, {share} cite a common record ({share / max(len(pairs), 1):.1%})')
+    pairs = [i for i in ids if i + 2 in present and by[i] & by[i + 2]]
+    gone = sum(i + 1 not in present for i in pairs)
+    shares = sum(i + 1 in present and bool(by[i + 1] & by[i]) for i in pairs)
+    print(f'  claims i, i+2 citing a common record: {len(pairs)}; the claim between is missing in {gone} ({gone / len(pairs):.1%},'
+          f' base rate {len(missing) / (top + 1):.1%}), present and citing it too in {shares} of {len(pairs) - gone}')
+    cited = collections.Counter(d for i in ids for d in by[i])
+    shared = sum(any(cited[d] > 1 for d in by[i]) for i in ids)
+    print(f'  claims citing a record another training claim cites: {shared} of {len(ids)}')
+
+def bm25_per_claim():
+    return {i: ndcg_of_scores(i, DATA[i]['bm'].sum(axis=1)) if len(DATA[i]['ds']) else 0.0 for i in ALL}
+
+def random_folds(k, seed):
+    ids = list(ALL); rng = np.random.default_rng(seed); rng.shuffle(ids)
+    parts = [ids[f::k] for f in range(k)]
+    return [([i for j in range(k) if j != f for i in parts[j]], parts[f]) for f in range(k)]
+
+def g_random():
+    EX = with_cols(lambda i: expand_cols(i, 3))
+    method = lgb_method(mats=EX)
+    bm = bm25_per_claim(); lin = {i: ndcg_of_scores(i, DATA[i]['base']) if len(DATA[i]['ds']) else 0.0 for i in ALL}
+    print(f'bm25 {np.mean([bm[i] for i in ALL]):.4f}   linear {np.mean([lin[i] for i in ALL]):.4f}', flush=True)
+    def run(folds):
+        per = {}
+        for tr, te in folds:
+            sc = method(tr, te)
+            for i in te: per[i] = ndcg_of_scores(i, sc[i]) if i in sc and len(sc[i]) else 0.0
+        return per
+    def line(label, per):
+        m, lo, hi = bootstrap(per, bm)
+        ml, _, _ = bootstrap(per, lin)
+        print(f'{label:<44} {np.mean([per[i] for i in ALL]):.4f}  vs bm25 {m:+.4f} [{lo:+.4f}, {hi:+.4f}]  vs linear {ml:+.4f}', flush=True)
+        return m
+    gains = []
+    for s in range(5): gains.append(line(f'random 5-fold, fold seed {s} (train ~647)', run(random_folds(5, s))))
+    print(f'  random 5-fold mean gain over bm25 {np.mean(gains):+.4f} (sd {np.std(gains):.4f})')
+    gains = []
+    for s in range(5): gains.append(line(f'random 2-fold, fold seed {s} (train ~405)', run(random_folds(2, s))))
+    print(f'  random 2-fold mean gain over bm25 {np.mean(gains):+.4f}')
+    line('even/odd split', run([(O, E), (E, O)]))
+    for s in range(2):
+        parts = record_groups(5, s)
+        line(f'grouped 5-fold, fold seed {s}', run([([i for j in range(5) if j != f for i in parts[j]], parts[f]) for f in range(5)]))
+
+def g_export():
+    """For the real `evidence eval`: random claim-level 5-fold (fold seeds 0-2), each fold's claims as
+    $SCIFACT_WORK/s9/r<seed>f<fold>.jsonl and the 25-feature model trained on the other four folds as
+    ranking-model-s9-r<seed>f<fold>.json (as trial_session8.py export: 200 trees, 7 leaves, seed 0)."""
+    import trial_lambdarank as tl
+    out = f'{WORK}/s9'; os.makedirs(out, exist_ok=True)
+    mats = with_cols(lambda i: expand_cols(i, 3))
+    keep = tl.FEATS; tl.FEATS = list(PORTED) + ['exp_cov', 'exp_gain']
+    lines = {c['id']: json.dumps(c) for c in claims}
+    for s in range(3):
+        for f, (tr, te) in enumerate(random_folds(5, s)):
+            with open(f'{out}/r{s}f{f}.jsonl', 'w') as fh: fh.write('\n'.join(lines[i] for i in sorted(te)) + '\n')
+            export(fit_lgb(mats, tr), f'{out}/ranking-model-s9-r{s}f{f}.json')
+    tl.FEATS = keep
+    print('folds and models written to', out)
+
+if __name__ == '__main__':
+    for g in sys.argv[1:] or ['ids', 'random']: globals()['g_' + g]()
