@@ -133,7 +133,7 @@ struct ClaimExtractorTests {
         // Named as the risk, misuse is one.
         let misuse = ClaimExtractor(lexicon: try Fixtures.lexicon()).extract(from: ArticleDocument(
             source: "t.txt", format: .text, text: "Ketamine carries a potential for misuse."))
-        #expect(misuse.claims.compactMap(\.slots.effect?.id) == ["dependence"])
+        #expect(misuse.claims.compactMap(\.slots.effect?.id) == ["misuse"])
     }
 
     @Test("'half as likely to relapse as … placebo' is a comparison; 'under 18' is a population")

@@ -177,6 +177,15 @@ struct EvidenceLinkerScopeTests {
         #expect(citation.stance == stance)
     }
 
+    @Test("recreational use is evidence of misuse, not of dependence")
+    func misuseIsNotDependence() throws {
+        let misuse = try Self.titled(9500018, for: "Ketamine carries a potential for misuse.") { $0.slots.effect?.id == "misuse" }
+        #expect(misuse.stance == .supports && misuse.quote.hasPrefix("Increasing numbers of individuals"))
+        let dependence = try Fixtures.citation(9500018, for: "Long-term use of ketamine carries a risk of dependence.",
+                                               against: "records/titles-settings-and-comparisons.xml") { $0.slots.effect?.id == "dependence" }
+        #expect(dependence == nil || dependence?.stance == .mentions)
+    }
+
     @Test("a sentence that does not name the treatment cannot put a denial about it in doubt")
     func denialNeedsTheTreatment() throws {
         let review = try Self.titled(9500013, for: "Esketamine is not approved for children or adolescents.") { $0.type == .regulatory }
