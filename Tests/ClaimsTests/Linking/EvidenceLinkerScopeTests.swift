@@ -186,6 +186,14 @@ struct EvidenceLinkerScopeTests {
         #expect(dependence == nil || dependence?.stance == .mentions)
     }
 
+    @Test("'opioid use disorder' names the patients, not the drug's class: it does not put 'not an opioid' in doubt")
+    func opioidUseDisorderIsAPopulation() throws {
+        let citation = try Fixtures.citation(9500019, for: "Ketamine is not an opioid.", against: "records/titles-settings-and-comparisons.xml") {
+            $0.type == .mechanism && $0.slots.negated
+        }
+        #expect(citation == nil || citation?.stance == .mentions)
+    }
+
     @Test("a sentence that does not name the treatment cannot put a denial about it in doubt")
     func denialNeedsTheTreatment() throws {
         let review = try Self.titled(9500013, for: "Esketamine is not approved for children or adolescents.") { $0.type == .regulatory }
