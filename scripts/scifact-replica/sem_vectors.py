@@ -73,11 +73,21 @@ def build(name, window=WINDOW, min_df=MIN_DF, dims=DIMS, power=POWER, svd_seed=0
     print(name, info, flush=True)
     return vocab, W.astype(np.float32), info
 
+def from_index(db):
+    """The word vectors evidence built and stored in an index (session 9: table word_vector, one Float32
+    little-endian blob per stem), as (stem list, matrix, info)."""
+    import sqlite3
+    rows = sqlite3.connect(db).execute('SELECT stem, vector FROM word_vector ORDER BY stem').fetchall()
+    vocab = [r[0] for r in rows]
+    W = np.vstack([np.frombuffer(r[1], dtype='<f4') for r in rows]).astype(np.float32)
+    return vocab, W, dict(vocab=len(vocab), source=db)
+
 def vectors(name):
     """A vector set by name: a corpus name, optionally '_d<dims>' (e.g. 'sf_d100') or '_r<seed>' (another
     random start of the randomized SVD, e.g. 'sf_r1') or '_x' (30 power iterations instead of 5), cached."""
     path = f'{WORK}/sem_vec_{name}.pkl'
     if os.path.exists(path): return pickle.load(open(path, 'rb'))
+    if name.startswith('db_'): v = from_index(os.environ['SEM_DB']); pickle.dump(v, open(path, 'wb')); return v
     if '_d' in name: base, _, dims = name.partition('_d'); v = build(base, dims=int(dims))
     elif '_r' in name: base, _, seed = name.partition('_r'); v = build(base, svd_seed=int(seed))
     elif name.endswith('_x'): v = build(name[:-2], n_iter=30)     # SVD near convergence (30 power iterations)

@@ -83,5 +83,78 @@ def g_export():
     tl.FEATS = keep
     print('folds and models written to', out)
 
+def sem_cols(vs, names, work='/tmp/sfw8s'):
+    F = pickle.load(open(f'{work}/sem_feat_{vs}.pkl', 'rb'))
+    return lambda i: [F[i][n] for n in names] if F.get(i) else []
+
+def g_sem():
+    """Session 8's word-similarity features (vector sets built by sem_vectors.py in /tmp/sfw8s) over the 25-feature
+    set, under every protocol: random 5-fold (fold seeds 0-2), grouped (0, 1), even/odd; Δ against the 25 features."""
+    import pickle as _p
+    globals()['pickle'] = _p
+    base = with_cols(lambda i: expand_cols(i, 3))
+    def protocols():
+        out = [(f'r{s}', random_folds(5, s)) for s in range(3)]
+        for s in range(2):
+            parts = record_groups(5, s)
+            out.append((f'g{s}', [([i for j in range(5) if j != f for i in parts[j]], parts[f]) for f in range(5)]))
+        return out + [('eo', [(O, E), (E, O)])]
+    P = protocols()
+    def run(mats):
+        res = {}
+        for name, folds in P:
+            per = {}
+            m = lgb_method(mats=mats)
+            for tr, te in folds:
+                sc = m(tr, te)
+                for i in te: per[i] = ndcg_of_scores(i, sc[i]) if i in sc and len(sc[i]) else 0.0
+            res[name] = per
+        return res
+    ref = run(base)
+    print('25 features: ' + '  '.join(f'{k} {np.mean([v[i] for i in ALL]):.4f}' for k, v in ref.items()), flush=True)
+    sets = [('cent rec/sent + soft gain 0.6', ['cent_rec', 'cent_sent', 'soft_gain_0.6']),
+            ('soft rec/sent/tit 0.4', ['soft_rec_0.4', 'soft_sent_0.4', 'soft_tit_0.4']),
+            ('centroids rec/sent/tit', ['cent_rec', 'cent_sent', 'cent_tit']),
+            ('all eight, t 0.4', ['soft_rec_0.4', 'soft_sent_0.4', 'soft_tit_0.4', 'soft_gain_0.4', 'soft_missfrac_0.4', 'cent_rec', 'cent_sent', 'cent_tit'])]
+    for vs in sys.argv[2:] or ['sf_x', 'sf_d100']:
+        for label, names in sets:
+            col = sem_cols(vs, names)
+            M = {}
+            for i, v in base.items():
+                M[i] = None if v is None else (np.column_stack([v[0]] + col(i)), v[1])
+            res = run(M)
+            txt = []
+            for k in res:
+                m_, lo, hi = bootstrap(res[k], ref[k]); txt.append(f'{k} {m_:+.4f}')
+            rnd = np.mean([np.mean([res[k][i] - ref[k][i] for i in ALL]) for k in ('r0', 'r1', 'r2')])
+            print(f'{vs}: {label:<32} ' + '  '.join(txt) + f'   random mean {rnd:+.4f}', flush=True)
+
+SEM8 = ['soft_rec_0.4', 'soft_sent_0.4', 'soft_tit_0.4', 'soft_gain_0.4', 'soft_missfrac_0.4', 'cent_rec', 'cent_sent', 'cent_tit']
+
+def with_sem(vs, work):
+    """The 25 features plus the eight word-similarity ones of vector set `vs` (RankingModel.featureNames since session 9)."""
+    base = with_cols(lambda i: expand_cols(i, 3))
+    col = sem_cols(vs, SEM8, work)
+    return {i: None if v is None else (np.column_stack([v[0]] + col(i)), v[1]) for i, v in base.items()}
+
+def g_exportsem():
+    """Models with the 33 features of RankingModel.featureNames (session 9), word-similarity features from vector set
+    argv[2] (e.g. db_sf: the vectors evidence stored in the index at $SEM_DB; features cached in $SEM_WORK or
+    /tmp/sfw8s): trained on the even half, the odd half and all 809 claims (ranking-model-s9v-{even,odd,all}.json),
+    and on each random fold's complement (fold seeds 0-2, s9/ranking-model-s9v-r<seed>f<fold>.json)."""
+    import trial_lambdarank as tl, pickle as _p
+    globals()['pickle'] = _p
+    vs = sys.argv[2]; work = os.environ.get('SEM_WORK', '/tmp/sfw8s')
+    mats = with_sem(vs, work)
+    keep = tl.FEATS; tl.FEATS = list(PORTED) + ['exp_cov', 'exp_gain', 'soft_rec', 'soft_sent', 'soft_tit', 'soft_gain', 'soft_missfrac', 'cent_rec', 'cent_sent', 'cent_tit']
+    for name, ids in (('even', E), ('odd', O), ('all', ALL)):
+        export(fit_lgb(mats, ids), f'{WORK}/ranking-model-s9v-{name}.json')
+    os.makedirs(f'{WORK}/s9', exist_ok=True)
+    for s in range(3):
+        for f, (tr, te) in enumerate(random_folds(5, s)):
+            export(fit_lgb(mats, tr), f'{WORK}/s9/ranking-model-s9v-r{s}f{f}.json')
+    tl.FEATS = keep
+    print('models written to', WORK)
+
 if __name__ == '__main__':
-    for g in sys.argv[1:] or ['ids', 'random']: globals()['g_' + g]()
+    for g in (sys.argv[1:2] if sys.argv[1:2] in (['sem'], ['exportsem']) else sys.argv[1:]) or ['ids', 'random']: globals()['g_' + g]()

@@ -43,6 +43,8 @@ extension EvidenceLinker {
         let total = uniqueStems.map { idf[$0] ?? 1 }.reduce(0, +)
         let maxRetrieval = records.map(\.retrievalScore).max() ?? 1
         let focus = queries.focusConcepts(of: claim)
+        let vectors = weights.model?.readsWordVectors == true ? try stemVectors() : nil
+        let claimIDF = uniqueStems.map { idf[$0] ?? 1 }
 
         struct Scored {
             var analysis: RecordAnalysis; var score: Double; var best: RecordAnalysis.Sentence?; var coverage: Double; var recordCoverage: Double
@@ -85,17 +87,21 @@ extension EvidenceLinker {
                 stemCounts = terms.stemCounts
                 titlePrecision = Self.titlePrecision(titleStems: terms.titleStems, claimStems: seenStems)
             }
-            let candidate = RankingModel.Candidate(
+            var candidate = RankingModel.Candidate(
                 linearScore: score, retrieval: record.retrievalScore / max(maxRetrieval, 1e-9), present: uniqueStems.map(analysis.allStems.contains),
                 sentenceCoverage: max(0, bestCoverage), adjacentCoverage: adjacent, titleCoverage: titleCoverage, pairShare: pairScore,
                 wordCount: analysis.sentences.map(\.tokens.count).reduce(0, +), stemCounts: stemCounts, titlePrecision: titlePrecision)
+            if let vectors {
+                candidate.wordSimilarity = RankingModel.wordSimilarity(claimStems: uniqueStems, claimIDF: claimIDF,
+                                                                       record: recordVectors(of: analysis, vectors: vectors), vectors: vectors)
+            }
             scored.append(Scored(analysis: analysis, score: score, best: best, coverage: max(0, bestCoverage), recordCoverage: recordCoverage,
                                  coverages: coverages, candidate: candidate))
         }
         scored.sort { ($0.score, -$0.analysis.record.pmid.value) > ($1.score, -$1.analysis.record.pmid.value) }
         if let model = weights.model, !model.trees.isEmpty {
             // The learned reranker: its score replaces the linear one (rescaled to 0...1), a retracted record still halved.
-            let features = RankingModel.features(of: scored.map(\.candidate), idf: uniqueStems.map { idf[$0] ?? 1 })
+            let features = RankingModel.features(of: scored.map(\.candidate), idf: claimIDF)
             let raw = features.map(model.score)
             let low = raw.min() ?? 0, high = raw.max() ?? 1
             for i in scored.indices {

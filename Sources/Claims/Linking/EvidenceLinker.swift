@@ -43,6 +43,35 @@ public final class EvidenceLinker {
     /// Per record, for the reranker: how often each stem occurs, and the title's content stems.
     private var rankingTermsCache: [PMID: (stemCounts: [String: Int], titleStems: [String])] = [:]
 
+    /// The index's word vectors, read once (`EvidenceIndex.stemVectors()`), and each record's side of the
+    /// word-similarity features.
+    private var stemVectorsRead = false
+    private var stemVectorsValue: (any StemVectors)?
+    private var recordVectorsCache: [PMID: RankingModel.RecordVectors] = [:]
+
+    /// The index's word vectors (nil when it has none), asked for once.
+    func stemVectors() throws -> (any StemVectors)? {
+        if !stemVectorsRead { stemVectorsValue = try index.stemVectors(); stemVectorsRead = true }
+        return stemVectorsValue
+    }
+
+    /// A record's content-stem counts per text unit (its title first, empty without one; then each abstract
+    /// sentence) and their vectors, worked out once per record.
+    func recordVectors(of analysis: RecordAnalysis, vectors: some StemVectors) -> RankingModel.RecordVectors {
+        if let cached = recordVectorsCache[analysis.record.pmid] { return cached }
+        var units: [[String: Int]] = [[:]]
+        for sentence in analysis.sentences {
+            var counts: [String: Int] = [:]
+            for token in sentence.tokens where !token.isNumeric && token.folded.count > 1 && !StopWords.contains(token.folded) {
+                counts[token.stem, default: 0] += 1
+            }
+            if sentence.sentence.location == .title { units[0].merge(counts, uniquingKeysWith: +) } else { units.append(counts) }
+        }
+        let result = RankingModel.RecordVectors(units: units, vectors: vectors)
+        recordVectorsCache[analysis.record.pmid] = result
+        return result
+    }
+
     /// A record's stem counts (title and abstract, every word) and its title's content stems, worked
     /// out once per record however many claims rank it.
     func rankingTerms(of analysis: RecordAnalysis) -> (stemCounts: [String: Int], titleStems: [String]) {

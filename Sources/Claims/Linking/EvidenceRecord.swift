@@ -41,4 +41,11 @@ public protocol EvidenceIndex {
     func documentFrequencies(of stems: Set<String>) throws -> (frequencies: [String: Int], total: Int)
     /// An id for the index's current contents.
     func snapshotID() throws -> String
+    /// Word vectors of the index's stems, for the reranker's word-similarity features (nil: none).
+    func stemVectors() throws -> (any StemVectors)?
+}
+
+extension EvidenceIndex {
+    /// An index without word vectors.
+    public func stemVectors() throws -> (any StemVectors)? { nil }
 }

@@ -130,10 +130,19 @@ public struct RankingModel: Hashable, Sendable, Codable {
     /// cosine to the best other one, mean cosine to the best three others, and the linear scores of its
     /// three nearest among the top 20, each times its cosine) and the title's precision (share of the title's
     /// content stems that are the claim's); since session 8, the coverage expanded by the record's three
-    /// nearest candidates and its gain over the record's own coverage (`expandedCoverage`).
+    /// nearest candidates and its gain over the record's own coverage (`expandedCoverage`); since session 9,
+    /// the word-similarity features from the index's word vectors (`WordSimilarity`, 0 without vectors).
     public static let featureNames = ["base", "base_rank", "bm", "rec", "sent", "tit", "pairs", "rec_u", "missing", "max_idf_missing",
                                       "dlen", "sent2", "q_len", "q_gap", "q_n80", "q_meanidf", "q_top_rec", "rec_minus_top", "cand_df_w",
-                                      "cos_top1", "cos_top3", "nbr3", "tit_prec", "exp_cov", "exp_gain"]
+                                      "cos_top1", "cos_top3", "nbr3", "tit_prec", "exp_cov", "exp_gain",
+                                      "soft_rec", "soft_sent", "soft_tit", "soft_gain", "soft_missfrac", "cent_rec", "cent_sent", "cent_tit"]
+
+    /// How many of `featureNames` come before the word-similarity ones: a model with no more features
+    /// than this needs no word vectors.
+    public static let featuresWithoutVectors = 25
+
+    /// Whether the model reads the word-similarity features (and so needs the index's word vectors).
+    public var readsWordVectors: Bool { features.count > Self.featuresWithoutVectors && !trees.isEmpty }
 
     /// What the features are computed from, for one candidate record.
     public struct Candidate: Sendable {
@@ -153,6 +162,8 @@ public struct RankingModel: Hashable, Sendable, Codable {
         public var stemCounts: [String: Int]
         /// Share of the title's unique content stems that are the claim's (0 without a title).
         public var titlePrecision: Double
+        /// The word-similarity features (`WordSimilarity.none` without word vectors).
+        public var wordSimilarity: WordSimilarity = .none
 
         /// Creates a candidate's raw features.
         public init(linearScore: Double, retrieval: Double, present: [Bool], sentenceCoverage: Double, adjacentCoverage: Double,
@@ -287,6 +298,7 @@ public struct RankingModel: Hashable, Sendable, Codable {
             f += [coverage[rank] - bestCoverage, zip(c.present, rarity).filter(\.0).map(\.1).reduce(0, +) / rarityNorm]
             f += [similar[rank].top1, similar[rank].top3, similar[rank].neighbours, c.titlePrecision]
             f += [expanded[rank].coverage, expanded[rank].gain]
+            f += c.wordSimilarity.values
             return f
         }
     }
