@@ -179,23 +179,18 @@ public struct DenseMatrix: Sendable, Equatable {
             var norms = [Double](repeating: 0, count: count)
             for column in 0 ..< count {
                 let base = column * length
-                var original = 0.0
-                for i in 0 ..< length { original += q[base + i] * q[base + i] }
-                norms[column] = original.squareRoot()
+                norms[column] = Self.dot(q, base, base, length).squareRoot()
             }
             for _ in 0 ..< 2 {
                 for column in 0 ..< count {
                     let base = column * length
                     for earlier in 0 ..< column {
                         let other = earlier * length
-                        var dot = 0.0
-                        for i in 0 ..< length { dot += q[other + i] * q[base + i] }
+                        let dot = Self.dot(q, other, base, length)
                         if dot == 0 { continue }
                         for i in 0 ..< length { q[base + i] -= dot * q[other + i] }
                     }
-                    var norm = 0.0
-                    for i in 0 ..< length { norm += q[base + i] * q[base + i] }
-                    norm = norm.squareRoot()
+                    let norm = Self.dot(q, base, base, length).squareRoot()
                     // A column reduced to rounding noise carries no new direction.
                     if norm <= 1e-10 * max(norms[column], Double.leastNormalMagnitude) || norm == 0 {
                         for i in 0 ..< length { q[base + i] = 0 }
@@ -208,5 +203,21 @@ public struct DenseMatrix: Sendable, Equatable {
             }
         }
         return DenseMatrix(rows: columns, columns: rows, values: work).transposed
+    }
+
+    /// The dot product of `length` values from `first` and from `second`, in four running sums (so the
+    /// loop vectorises; the order is fixed, so the result is deterministic).
+    private static func dot(_ q: UnsafeMutableBufferPointer<Double>, _ first: Int, _ second: Int, _ length: Int) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var i = 0
+        while i + 4 <= length {
+            s0 += q[first + i] * q[second + i]
+            s1 += q[first + i + 1] * q[second + i + 1]
+            s2 += q[first + i + 2] * q[second + i + 2]
+            s3 += q[first + i + 3] * q[second + i + 3]
+            i += 4
+        }
+        while i < length { s0 += q[first + i] * q[second + i]; i += 1 }
+        return (s0 + s1) + (s2 + s3)
     }
 }
