@@ -17,6 +17,7 @@ public struct CooccurrenceCounts: Sendable {
 
     /// Empty counts over `size` ids.
     public init(size: Int, window: Int = 5, chunk: Int = 1 << 23) {
+        precondition(window >= 1 && chunk >= 1)
         self.size = size
         self.window = window
         self.chunk = chunk

@@ -27,3 +27,25 @@ struct SymmetricEigenTests {
         #expect(eigen.vectors[1, 0] == 1 && eigen.vectors[2, 1] == 1 && eigen.vectors[0, 2] == 1)
     }
 }
+
+extension SymmetricEigenTests {
+    @Test("a random 60 × 60 Gram matrix converges in a few sweeps and reconstructs")
+    func converges() {
+        var generator = GaussianGenerator(seed: 5)
+        let x = DenseMatrix(rows: 80, columns: 60, values: (0 ..< 4_800).map { _ in generator.next() })
+        let a = x.gram()
+        let eigen = SymmetricEigen(a)
+        #expect(eigen.sweeps < 15, "\(eigen.sweeps) sweeps")
+        #expect(eigen.values == eigen.values.sorted(by: >))
+        // A = V diag(λ) Vᵀ.
+        var maximum = 0.0
+        for i in 0 ..< 60 {
+            for j in 0 ..< 60 {
+                var sum = 0.0
+                for k in 0 ..< 60 { sum += eigen.vectors[i, k] * eigen.values[k] * eigen.vectors[j, k] }
+                maximum = max(maximum, abs(sum - a[i, j]))
+            }
+        }
+        #expect(maximum < 1e-9 * eigen.values[0], "\(maximum)")
+    }
+}
