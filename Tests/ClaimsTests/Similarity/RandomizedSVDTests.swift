@@ -93,4 +93,22 @@ struct RandomizedSVDTests {
         let y = DenseMatrix(rows: 3, columns: 2, values: [1, -1, 2, 0, 0.5, 3])
         #expect(sparse.transposeMultiply(y) == dense.transposed.multiply(y))
     }
+
+    @Test("sparse products over widths with and without a remainder of four columns")
+    func sparseProductsWide() {
+        var generator = GaussianGenerator(seed: 9)
+        var dense = DenseMatrix(rows: 12, columns: 10)
+        for index in dense.values.indices where index % 3 != 0 { dense.values[index] = generator.next() }
+        let sparse = SparseMatrix(dense)
+        for width in [4, 7, 9] {
+            let x = DenseMatrix(rows: 10, columns: width, values: (0 ..< 10 * width).map { _ in generator.next() })
+            let y = DenseMatrix(rows: 12, columns: width, values: (0 ..< 12 * width).map { _ in generator.next() })
+            let product = sparse.multiply(x), expected = dense.multiply(x)
+            let transposed = sparse.transposeMultiply(y), expectedTransposed = dense.transposed.multiply(y)
+            for index in product.values.indices { #expect(abs(product.values[index] - expected.values[index]) < 1e-12) }
+            for index in transposed.values.indices {
+                #expect(abs(transposed.values[index] - expectedTransposed.values[index]) < 1e-12)
+            }
+        }
+    }
 }
