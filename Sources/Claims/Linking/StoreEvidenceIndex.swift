@@ -14,6 +14,9 @@ public final class StoreEvidenceIndex: EvidenceIndex {
     public var columnWeights: [Double] = [2.0, 1.0, 1.0, 1.0, 0.0]
     private var frequencyCache: [String: Int] = [:]
     private var totalCache: Int?
+    /// Components of the word vectors `wordVectors()` loads or builds.
+    public var wordVectorDimensions = 100
+    let wordVectorCache = WordVectorCache()
 
     /// Evidence from `store`.
     public init(store: ArticleStore) {

@@ -38,6 +38,7 @@ public enum Migrations {
         Migration(name: "perf-7-publication-type-vocabulary", statements: SchemaPerf.publicationTypeVocabulary),
         Migration(name: "perf-8-search-text-in-chunks", statements: SchemaPerf.searchTextInChunks),
         Migration(name: "perf-9-compact-impact-lists", statements: SchemaPerf.compactImpactLists),
+        Migration(name: "claims-2-word-vectors", statements: SchemaWordVectors.statements),
     ]
 
     /// The schema version a fully migrated index has.

@@ -124,13 +124,13 @@ struct ImpactListCodecTests {
     func migrationDropsOldLists() throws {
         let database = try Database(path: ":memory:")
         let before = Array(Migrations.all.prefix { $0.name != "perf-9-compact-impact-lists" })
-        #expect(before.count == Migrations.all.count - 1)
+        #expect(Migrations.all[before.count].name == "perf-9-compact-impact-lists")
         try Migrations.migrate(database, migrations: before)
         try database.execute("INSERT INTO term_impact_list(term, documents, postings) VALUES ('x', 1, x'0100000000000000000000F0')")
         try database.execute("""
             INSERT INTO term_impact_state(id, state, documents, min_documents, list_length, built_at) VALUES (1, 's', 1, 1, 1, 'now')
             """)
-        #expect(try Migrations.migrate(database) == ["perf-9-compact-impact-lists"])
+        #expect(try Migrations.migrate(database).first == "perf-9-compact-impact-lists")
         #expect(try database.scalarInt("SELECT count(*) FROM term_impact_list") == 0)
         #expect(try database.scalarInt("SELECT count(*) FROM term_impact_state") == 0)
     }
