@@ -37,7 +37,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Whole-record coverage of the claim's words (0...1) that also lets the top record get a label.", valueName: "share"))
     var recordLabelCoverage: Double?
 
-    @Option(help: ArgumentHelp("The learned reranker: a model file written by scripts/scifact-replica/trial_session8.py (export), or 'none' for the linear score alone (default: the built-in model).", valueName: "file|none"))
+    @Option(help: ArgumentHelp("The learned reranker: a model file written by scripts/scifact-replica/trial_session9.py (exportsem), or 'none' for the linear score alone (default: the built-in model).", valueName: "file|none"))
     var rankingModel: String?
 
     @Flag(help: "Print the figures as JSON.")
@@ -110,6 +110,11 @@ struct EvalCommand: ParsableCommand {
         let baselineSeconds = Date().timeIntervalSince(baselineStart)
         // Figures on claims the reranker learned from are in-sample: say so, with how many.
         let inSample = weights.model?.trainedOn(claims.map(\.claim)) ?? 0
+        // The word vectors the reranker read: built now (and stored) or loaded.
+        let vectors = index.wordVectorsOutcome.map { outcome in
+            VectorsFigures(source: outcome.source.rawValue, seconds: outcome.seconds, stems: try? index.wordVectors()?.count,
+                           records: outcome.figures?.records)
+        }
         let oursMetrics = EvaluationMetrics.score(claims, predictions: ours)
         let baselineMetrics = EvaluationMetrics.score(claims, predictions: baseline)
         if json {
@@ -117,12 +122,14 @@ struct EvalCommand: ParsableCommand {
                 var evidence: EvaluationMetrics; var bm25: EvaluationMetrics; var seconds: [String: Double]
                 /// Claims the ranking model was trained on (its figures on them are in-sample).
                 var claimsInModelTraining: Int
+                /// The word vectors the reranker read (absent when it read none).
+                var wordVectors: VectorsFigures?
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let data = try encoder.encode(Figures(evidence: oursMetrics, bm25: baselineMetrics,
                                                   seconds: ["evidence": oursSeconds, "bm25": baselineSeconds],
-                                                  claimsInModelTraining: inSample))
+                                                  claimsInModelTraining: inSample, wordVectors: vectors))
             output.write(String(decoding: data, as: UTF8.self) + "\n")
             return
         }
@@ -137,16 +144,33 @@ struct EvalCommand: ParsableCommand {
         text += row("evidence", oursMetrics, oursSeconds, labels: true) + "\n"
         text += row("bm25", baselineMetrics, baselineSeconds, labels: false) + "\n"
         text += String(format: "nDCG@10 difference: %+.3f\n", oursMetrics.ndcg10 - baselineMetrics.ndcg10)
+        if let vectors {
+            let stems = vectors.stems.map { " (\($0) stems)" } ?? ""
+            text += vectors.source == WordVectorsOutcome.Source.built.rawValue
+                ? "word vectors: built from the index's \(vectors.records ?? 0) records\(stems) in "
+                    + String(format: "%.1f s", vectors.seconds) + " (included in evidence's time) and stored in it\n"
+                : "word vectors: read from the index\(stems) in " + String(format: "%.2f s", vectors.seconds) + "\n"
+        }
         if inSample > 0 {
             text += """
                 note: \(inSample) of these \(claims.count) claims trained the ranking model, so evidence's figures are \
                 in-sample, not an estimate for new claims. For a held-out figure pass --ranking-model none, or a model \
-                trained without them (scripts/scifact-replica/trial_session8.py export).
+                trained without them (scripts/scifact-replica/trial_session9.py exportsem).
 
                 """
         }
         output.write(text)
     }
+}
+
+/// How the reranker's word vectors were had, for `evidence eval`'s figures.
+private struct VectorsFigures: Encodable {
+    /// "built" (from the index's records, then stored) or "loaded".
+    var source: String
+    var seconds: Double
+    var stems: Int?
+    /// Records counted (built only).
+    var records: Int?
 }
 
 /// One line of `evidence eval --ranking-output`: a claim's ranked records as [pmid, score].

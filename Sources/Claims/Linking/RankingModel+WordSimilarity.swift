@@ -36,26 +36,34 @@ extension RankingModel {
     }
 
     /// A record's side of the word-similarity features, worked out once per record: the content stems of each
-    /// text unit (title first, then the abstract's sentences) with their counts, the stems that have vectors,
-    /// and each unit's centroid (Σ count × IDF × vector, unit length) and the whole record's.
+    /// text unit (title first, then the abstract's sentences) with their counts, the stems that have vectors (as
+    /// rows of one matrix), which of them each unit holds, and each unit's centroid (Σ count × IDF × vector, unit
+    /// length) and the whole record's.
     public struct RecordVectors: Sendable {
         /// Per unit (title first), its content stems and how often each occurs.
-        public var units: [[String: Int]]
-        /// The record's distinct stems with a vector, and their vectors.
-        var stems: [String]
-        var stemVectors: [ArraySlice<Float>]
+        public let units: [[String: Int]]
+        /// The whole record's content stems and counts.
+        let counts: [String: Int]
+        /// The record's distinct stems with a vector, their vectors as rows (`dimensions` floats each), and per
+        /// unit the rows of its stems.
+        let stems: [String]
+        let matrix: [Float]
+        let unitRows: [[Int]]
         /// Unit centroids (title first) and the record's, unit length (all zeros when no stem has a vector).
-        var unitCentroids: [[Float]]
-        var recordCentroid: [Float]
+        let unitCentroids: [[Float]]
+        let recordCentroid: [Float]
 
         /// The record's vectors from its units' content stem counts (title first).
         public init(units: [[String: Int]], vectors: some StemVectors) {
             self.units = units
             var total: [String: Int] = [:]
             for unit in units { for (stem, count) in unit { total[stem, default: 0] += count } }
+            counts = total
             let stems = total.keys.sorted().filter { vectors.vector($0) != nil }
             self.stems = stems
-            stemVectors = stems.map { vectors.vector($0)! }
+            matrix = stems.flatMap { Array(vectors.vector($0)!) }
+            let row = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($1, $0) })
+            unitRows = units.map { unit in unit.keys.compactMap { row[$0] }.sorted() }
             let dimensions = vectors.dimensions
             func centroid(_ counts: [String: Int]) -> [Float] {
                 var sum = [Float](repeating: 0, count: dimensions)
@@ -68,6 +76,26 @@ extension RankingModel {
             }
             unitCentroids = units.map(centroid)
             recordCentroid = centroid(total)
+        }
+
+        /// The cosine of `vector` to each of the record's stems with a vector.
+        func cosines(to vector: ArraySlice<Float>) -> [Float] {
+            let n = stems.count
+            guard n > 0 else { return [] }
+            let q = Array(vector)
+            let d = q.count
+            var out = [Float](repeating: 0, count: n)
+            matrix.withUnsafeBufferPointer { m in
+                q.withUnsafeBufferPointer { q in
+                    for j in 0..<n {
+                        let base = j * d
+                        var sum: Float = 0
+                        for k in 0..<d { sum += m[base + k] * q[k] }
+                        out[j] = sum
+                    }
+                }
+            }
+            return out
         }
     }
 
@@ -96,32 +124,28 @@ extension RankingModel {
         let total = claimIDF.reduce(0, +)
         let norm = total > 0 ? total : 1
         let claimVectors = claimStems.map(vectors.vector)
-        // Cosine of each claim stem to each of the record's stems with a vector.
-        let cosines: [[Float]] = claimVectors.map { q in
-            guard let q else { return [] }
-            return record.stemVectors.map { dot(q, $0) }
-        }
-        let column = Dictionary(uniqueKeysWithValues: record.stems.enumerated().map { ($1, $0) })
-        /// Each claim stem's soft match in a unit: 1 when the unit holds it, else its best cosine to a unit stem at or above the threshold.
-        func soft(_ unit: [String: Int]) -> [Double] {
+        // Cosine of each claim stem to each of the record's stems with a vector (none for a stem without one).
+        let cosines: [[Float]] = claimVectors.map { q in q.map(record.cosines(to:)) ?? [] }
+        /// Each claim stem's soft match in a unit: 1 when the unit holds it, else its best cosine to one of the
+        /// unit's stems (`rows`) at or above the threshold.
+        func soft(_ unit: [String: Int], rows: [Int]) -> [Double] {
             claimStems.indices.map { k in
                 if unit[claimStems[k]] != nil { return 1 }
-                guard !cosines[k].isEmpty else { return 0 }
+                let row = cosines[k]
+                guard !row.isEmpty else { return 0 }
                 var best: Float = 0
-                for stem in unit.keys { if let j = column[stem], cosines[k][j] > best { best = cosines[k][j] } }
+                for j in rows where row[j] > best { best = row[j] }
                 return best >= softMatchThreshold ? Double(best) : 0
             }
         }
         func weighted(_ matches: [Double]) -> Double { zip(matches, claimIDF).map { $0 * $1 }.reduce(0, +) / norm }
 
-        var all: [String: Int] = [:]
-        for unit in record.units { for (stem, count) in unit { all[stem, default: 0] += count } }
         var result = WordSimilarity()
-        let recordMatches = soft(all)
+        let recordMatches = soft(record.counts, rows: Array(record.stems.indices))
         result.softRecord = weighted(recordMatches)
-        result.softTitle = weighted(soft(record.units[0]))
-        result.softSentence = record.units.dropFirst().map { weighted(soft($0)) }.max() ?? 0
-        let missing = claimStems.map { all[$0] == nil }
+        result.softTitle = weighted(soft(record.units[0], rows: record.unitRows[0]))
+        result.softSentence = zip(record.units, record.unitRows).dropFirst().map { weighted(soft($0, rows: $1)) }.max() ?? 0
+        let missing = claimStems.map { record.counts[$0] == nil }
         result.softGain = zip(zip(recordMatches, claimIDF), missing).map { $1 ? $0.0 * $0.1 : 0 }.reduce(0, +) / norm
         let missingWeight = zip(claimIDF, missing).map { $1 ? $0 : 0 }.reduce(0, +)
         result.missingShare = missingWeight > 0 ? result.softGain * norm / missingWeight : 0

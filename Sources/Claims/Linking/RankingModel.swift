@@ -2,7 +2,8 @@ import Foundation
 
 /// A learned reranker for the batch ranking: a sum of small regression trees (gradient-boosted,
 /// LightGBM lambdarank) over features of each candidate record and of the claim's candidate list.
-/// Trained offline by `scripts/scifact-replica/trial_session8.py export` (session 7: `trial_session7.py export`, session 6: `trial_lambdarank.py`); see `docs/check-report-schema.md`.
+/// Trained offline by `scripts/scifact-replica/trial_session9.py exportsem` (session 8: `trial_session8.py export`, session 7:
+/// `trial_session7.py export`, session 6: `trial_lambdarank.py`); see `docs/check-report-schema.md`.
 public struct RankingModel: Hashable, Sendable, Codable {
     /// One regression tree as parallel node arrays; node 0 is the root.
     public struct Tree: Hashable, Sendable, Codable {
@@ -83,7 +84,8 @@ public struct RankingModel: Hashable, Sendable, Codable {
         }
     }
 
-    /// Reads a model written by `trial_session8.py export` (or the earlier `trial_session7.py export` and `trial_lambdarank.py`), checking its feature names and tree shapes.
+    /// Reads a model written by `trial_session9.py exportsem` (or the earlier `trial_session8.py export`, `trial_session7.py export` and
+    /// `trial_lambdarank.py`), checking its feature names and tree shapes.
     public static func load(path: String) throws -> RankingModel {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let model: RankingModel

@@ -116,3 +116,8 @@ extension StoreEvidenceIndex {
         return texts
     }
 }
+
+extension StoreEvidenceIndex {
+    /// The reranker's view of the index's word vectors (`wordVectors()`).
+    public func stemVectors() throws -> (any StemVectors)? { try wordVectors() }
+}

@@ -107,3 +107,6 @@ extension WordVectors {
         }
     }
 }
+
+/// The reranker's word-similarity features read the index's vectors through `StemVectors`.
+extension WordVectors: StemVectors {}
