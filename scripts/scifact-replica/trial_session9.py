@@ -156,5 +156,28 @@ def g_exportsem():
     tl.FEATS = keep
     print('models written to', WORK)
 
+def g_exportgrouped():
+    """For the real `evidence eval` on claims citing unseen records: the grouped 5-fold folds (fold seeds 0, 1) as
+    s9/g<seed>f<fold>.jsonl, with models trained on the other four folds, 25 features (s9/ranking-model-s8g-...) and
+    33 with word-similarity features of vector set argv[2] (s9/ranking-model-s9g-...)."""
+    import trial_lambdarank as tl, pickle as _p
+    globals()['pickle'] = _p
+    vs = sys.argv[2]; work = os.environ.get('SEM_WORK', '/tmp/sfw8s')
+    m25 = with_cols(lambda i: expand_cols(i, 3)); m33 = with_sem(vs, work)
+    lines = {c['id']: json.dumps(c) for c in claims}
+    keep = tl.FEATS
+    os.makedirs(f'{WORK}/s9', exist_ok=True)
+    for s in range(2):
+        parts = record_groups(5, s)
+        for f in range(5):
+            tr = [i for j in range(5) if j != f for i in parts[j]]
+            with open(f'{WORK}/s9/g{s}f{f}.jsonl', 'w') as fh: fh.write('\n'.join(lines[i] for i in sorted(parts[f])) + '\n')
+            tl.FEATS = list(PORTED) + ['exp_cov', 'exp_gain']
+            export(fit_lgb(m25, tr), f'{WORK}/s9/ranking-model-s8g-g{s}f{f}.json')
+            tl.FEATS = list(PORTED) + ['exp_cov', 'exp_gain', 'soft_rec', 'soft_sent', 'soft_tit', 'soft_gain', 'soft_missfrac', 'cent_rec', 'cent_sent', 'cent_tit']
+            export(fit_lgb(m33, tr), f'{WORK}/s9/ranking-model-s9g-g{s}f{f}.json')
+    tl.FEATS = keep
+    print('grouped folds and models written to', WORK + '/s9')
+
 if __name__ == '__main__':
-    for g in (sys.argv[1:2] if sys.argv[1:2] in (['sem'], ['exportsem']) else sys.argv[1:]) or ['ids', 'random']: globals()['g_' + g]()
+    for g in (sys.argv[1:2] if sys.argv[1:2] in (['sem'], ['exportsem'], ['exportgrouped']) else sys.argv[1:]) or ['ids', 'random']: globals()['g_' + g]()
