@@ -104,11 +104,13 @@ extension RankingModel {
         log((Double(n - df) + 0.5) / (Double(df) + 0.5) + 1)
     }
 
+    /// `v` scaled to unit length (a zero vector stays zero).
     static func unitLength(_ v: [Float]) -> [Float] {
         let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
         return norm > 0 ? v.map { $0 / norm } : v
     }
 
+    /// The dot product of two vectors (over the shorter one's length).
     static func dot(_ a: ArraySlice<Float>, _ b: ArraySlice<Float>) -> Float {
         var sum: Float = 0
         var i = a.startIndex, j = b.startIndex

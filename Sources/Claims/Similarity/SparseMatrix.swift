@@ -35,43 +35,30 @@ public struct SparseMatrix: Sendable, Equatable {
     }
 
     /// `self × dense` (`rows × dense.columns`).
-    public func multiply(_ dense: DenseMatrix) -> DenseMatrix {
-        precondition(dense.rows == columns)
-        let width = dense.columns
-        var result = [Double](repeating: 0, count: rows * width)
-        result.withUnsafeMutableBufferPointer { out in
-            dense.values.withUnsafeBufferPointer { input in
-                for row in 0 ..< rows {
-                    let target = row * width
-                    for position in rowStart[row] ..< rowStart[row + 1] {
-                        let value = values[position]
-                        let source = Int(columnIndex[position]) * width
-                        Self.addScaled(value, input.baseAddress! + source, to: out.baseAddress! + target, count: width)
-                    }
-                }
-            }
-        }
-        return DenseMatrix(rows: rows, columns: width, values: result)
-    }
+    public func multiply(_ dense: DenseMatrix) -> DenseMatrix { product(dense, transposed: false) }
 
     /// `selfᵀ × dense` (`columns × dense.columns`).
-    public func transposeMultiply(_ dense: DenseMatrix) -> DenseMatrix {
-        precondition(dense.rows == rows)
+    public func transposeMultiply(_ dense: DenseMatrix) -> DenseMatrix { product(dense, transposed: true) }
+
+    /// `self × dense`, or `selfᵀ × dense` when `transposed`: each stored value (row r, column c) adds, scaled,
+    /// row c of `dense` to row r of the result (or row r of `dense` to row c).
+    private func product(_ dense: DenseMatrix, transposed: Bool) -> DenseMatrix {
+        precondition(dense.rows == (transposed ? rows : columns))
         let width = dense.columns
-        var result = [Double](repeating: 0, count: columns * width)
+        let resultRows = transposed ? columns : rows
+        var result = [Double](repeating: 0, count: resultRows * width)
         result.withUnsafeMutableBufferPointer { out in
             dense.values.withUnsafeBufferPointer { input in
                 for row in 0 ..< rows {
-                    let source = row * width
                     for position in rowStart[row] ..< rowStart[row + 1] {
-                        let value = values[position]
-                        let target = Int(columnIndex[position]) * width
-                        Self.addScaled(value, input.baseAddress! + source, to: out.baseAddress! + target, count: width)
+                        let column = Int(columnIndex[position]) * width
+                        let (source, target) = transposed ? (row * width, column) : (column, row * width)
+                        Self.addScaled(values[position], input.baseAddress! + source, to: out.baseAddress! + target, count: width)
                     }
                 }
             }
         }
-        return DenseMatrix(rows: columns, columns: width, values: result)
+        return DenseMatrix(rows: resultRows, columns: width, values: result)
     }
 
     /// `target[i] += value × source[i]` for `i < count`, four at a time (`SIMD4`, unaligned loads).
