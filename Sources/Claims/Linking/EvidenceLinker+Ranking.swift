@@ -45,6 +45,7 @@ extension EvidenceLinker {
         let focus = queries.focusConcepts(of: claim)
         let vectors = weights.model?.readsWordVectors == true ? try stemVectors() : nil
         let claimIDF = uniqueStems.map { idf[$0] ?? 1 }
+        let claimVectors = vectors.map { RankingModel.ClaimVectors(stems: uniqueStems, idf: claimIDF, vectors: $0) }
 
         struct Scored {
             var analysis: RecordAnalysis; var score: Double; var best: RecordAnalysis.Sentence?; var coverage: Double; var recordCoverage: Double
@@ -91,9 +92,8 @@ extension EvidenceLinker {
                 linearScore: score, retrieval: record.retrievalScore / max(maxRetrieval, 1e-9), present: uniqueStems.map(analysis.allStems.contains),
                 sentenceCoverage: max(0, bestCoverage), adjacentCoverage: adjacent, titleCoverage: titleCoverage, pairShare: pairScore,
                 wordCount: analysis.sentences.map(\.tokens.count).reduce(0, +), stemCounts: stemCounts, titlePrecision: titlePrecision)
-            if let vectors {
-                candidate.wordSimilarity = RankingModel.wordSimilarity(claimStems: uniqueStems, claimIDF: claimIDF,
-                                                                       record: recordVectors(of: analysis, vectors: vectors), vectors: vectors)
+            if let vectors, let claimVectors {
+                candidate.wordSimilarity = RankingModel.wordSimilarity(claim: claimVectors, record: recordVectors(of: analysis, vectors: vectors))
             }
             scored.append(Scored(analysis: analysis, score: score, best: best, coverage: max(0, bestCoverage), recordCoverage: recordCoverage,
                                  coverages: coverages, candidate: candidate))

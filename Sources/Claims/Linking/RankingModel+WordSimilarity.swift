@@ -78,11 +78,10 @@ extension RankingModel {
             recordCentroid = centroid(total)
         }
 
-        /// The cosine of `vector` to each of the record's stems with a vector.
-        func cosines(to vector: ArraySlice<Float>) -> [Float] {
+        /// The cosine of `q` (a unit vector) to each of the record's stems with a vector.
+        func cosines(to q: [Float]) -> [Float] {
             let n = stems.count
             guard n > 0 else { return [] }
-            let q = Array(vector)
             let d = q.count
             var out = [Float](repeating: 0, count: n)
             matrix.withUnsafeBufferPointer { m in
@@ -96,6 +95,29 @@ extension RankingModel {
                 }
             }
             return out
+        }
+    }
+
+    /// A claim's side of the word-similarity features, worked out once per claim: its unique stems with their
+    /// IDF (the same weights as the other coverages), each stem's vector (nil without one) and the claim's
+    /// IDF-weighted centroid, unit length.
+    public struct ClaimVectors: Sendable {
+        let stems: [String]
+        let idf: [Double]
+        let vectors: [[Float]?]
+        let centroid: [Float]
+
+        /// The claim's vectors from its unique stems and their IDF.
+        public init(stems: [String], idf: [Double], vectors: some StemVectors) {
+            self.stems = stems
+            self.idf = idf
+            self.vectors = stems.map { vectors.vector($0).map(Array.init) }
+            var sum = [Float](repeating: 0, count: vectors.dimensions)
+            for (vector, weight) in zip(self.vectors, idf) {
+                guard let vector else { continue }
+                for (d, x) in zip(sum.indices, vector) { sum[d] += Float(weight) * x }
+            }
+            centroid = RankingModel.unitLength(sum)
         }
     }
 
@@ -118,16 +140,14 @@ extension RankingModel {
         return sum
     }
 
-    /// The word-similarity features of a record for a claim, given the claim's unique stems and their IDF
-    /// (the same weights as the other coverages).
-    public static func wordSimilarity(claimStems: [String], claimIDF: [Double], record: RecordVectors,
-                                      vectors: some StemVectors) -> WordSimilarity {
+    /// The word-similarity features of a record for a claim.
+    public static func wordSimilarity(claim: ClaimVectors, record: RecordVectors) -> WordSimilarity {
+        let claimStems = claim.stems, claimIDF = claim.idf
         guard !claimStems.isEmpty, !record.units.isEmpty else { return .none }
         let total = claimIDF.reduce(0, +)
         let norm = total > 0 ? total : 1
-        let claimVectors = claimStems.map(vectors.vector)
         // Cosine of each claim stem to each of the record's stems with a vector (none for a stem without one).
-        let cosines: [[Float]] = claimVectors.map { q in q.map(record.cosines(to:)) ?? [] }
+        let cosines: [[Float]] = claim.vectors.map { q in q.map(record.cosines(to:)) ?? [] }
         /// Each claim stem's soft match in a unit: 1 when the unit holds it, else its best cosine to one of the
         /// unit's stems (`rows`) at or above the threshold.
         func soft(_ unit: [String: Int], rows: [Int]) -> [Double] {
@@ -152,12 +172,7 @@ extension RankingModel {
         let missingWeight = zip(claimIDF, missing).map { $1 ? $0 : 0 }.reduce(0, +)
         result.missingShare = missingWeight > 0 ? result.softGain * norm / missingWeight : 0
 
-        var claimCentroid = [Float](repeating: 0, count: vectors.dimensions)
-        for (vector, weight) in zip(claimVectors, claimIDF) {
-            guard let vector else { continue }
-            for (d, x) in zip(claimCentroid.indices, vector) { claimCentroid[d] += Float(weight) * x }
-        }
-        let centroid = unitLength(claimCentroid)[...]
+        let centroid = claim.centroid[...]
         result.centroidRecord = Double(dot(centroid, record.recordCentroid[...]))
         result.centroidTitle = Double(dot(centroid, record.unitCentroids[0][...]))
         result.centroidSentence = record.unitCentroids.dropFirst().map { Double(dot(centroid, $0[...])) }.max() ?? 0

@@ -17,7 +17,7 @@ struct RankingModelWordSimilarityTests {
     /// Claim stems "tumor" (IDF 2) and "growth" (IDF 1); title "tumour", one sentence "growth cancer".
     static func features() -> RankingModel.WordSimilarity {
         let record = RankingModel.RecordVectors(units: [["tumour": 1], ["growth": 1, "cancer": 1]], vectors: Vectors())
-        return RankingModel.wordSimilarity(claimStems: ["tumor", "growth"], claimIDF: [2, 1], record: record, vectors: Vectors())
+        return RankingModel.wordSimilarity(claim: .init(stems: ["tumor", "growth"], idf: [2, 1], vectors: Vectors()), record: record)
     }
 
     @Test("soft coverage, by hand: a missing stem counts for its best cosine to a stem of the text, at or above 0.4")
@@ -46,12 +46,12 @@ struct RankingModelWordSimilarityTests {
     @Test("a cosine below the threshold gives no credit, and a claim without vectors gets only exact matches")
     func threshold() {
         let record = RankingModel.RecordVectors(units: [[:], ["cancer": 2]], vectors: Vectors())
-        let f = RankingModel.wordSimilarity(claimStems: ["tumour"], claimIDF: [1], record: record, vectors: Vectors())
+        let f = RankingModel.wordSimilarity(claim: .init(stems: ["tumour"], idf: [1], vectors: Vectors()), record: record)
         // cos(tumour, cancer) = 0.6 ≥ 0.4: credit; the empty title gives none.
         #expect(abs(f.softRecord - 0.6) < 1e-6 && f.softTitle == 0 && f.centroidTitle == 0)
-        let g = RankingModel.wordSimilarity(claimStems: ["tumor"], claimIDF: [1], record: record, vectors: Vectors())
+        let g = RankingModel.wordSimilarity(claim: .init(stems: ["tumor"], idf: [1], vectors: Vectors()), record: record)
         #expect(g.softRecord == 0 && g.softGain == 0 && g.missingShare == 0)
-        let none = RankingModel.wordSimilarity(claimStems: ["growth"], claimIDF: [1], record: record, vectors: Vectors())
+        let none = RankingModel.wordSimilarity(claim: .init(stems: ["growth"], idf: [1], vectors: Vectors()), record: record)
         #expect(none.softRecord == 0 && none.centroidRecord == 0)
     }
 
