@@ -88,10 +88,9 @@ extension EvidenceLinker {
     func findingTokens(of sentence: RecordAnalysis.Sentence) -> ArraySlice<WordToken> {
         let tokens = sentence.tokens
         guard sentence.role == .title, tokens.count > 2 else { return tokens[...] }
-        let scalars = Array(sentence.sentence.text.unicodeScalars)
-        for index in 1..<tokens.count {
-            let gap = tokens[index - 1].span.end..<min(tokens[index].span.start, scalars.count)
-            guard !gap.isEmpty, scalars[gap].contains(":") else { continue }
+        let text = ScalarText(sentence.sentence.text)
+        for index in 1..<tokens.count
+        where text.string(TextSpan(start: tokens[index - 1].span.end, end: tokens[index].span.start)).contains(":") {
             // The source word among the subtitle's first three words ("a pooled analysis of"), then "from"/"of".
             for offset in index..<min(index + 3, tokens.count - 1)
             where Self.sourceWords.contains(tokens[offset].folded) && Self.sourceLinks.contains(tokens[offset + 1].folded) {
@@ -101,12 +100,13 @@ extension EvidenceLinker {
         return tokens[...]
     }
 
-    /// Stems of words naming harm: adverse, treatment-emergent, safety, tolerability, toxicity, side (effects).
-    static let harmStems: Set<String> = ["advers", "emerg", "safeti", "toler", "toxic", "side"]
+    /// Stems of words naming harm as a topic: adverse, treatment-emergent, safety, tolerability, toxicity,
+    /// side (effects). (`harmWords` are words saying a function got worse.)
+    static let harmTopicStems: Set<String> = ["advers", "emerg", "safeti", "toler", "toxic", "side"]
 
-    /// Whether the sentence speaks of harm (adverse or treatment-emergent events, safety, tolerability).
-    func speaksOfHarm(_ sentence: RecordAnalysis.Sentence) -> Bool {
-        sentence.stems.contains { Self.harmStems.contains($0) }
+    /// Whether the sentence names harm as its topic (adverse or treatment-emergent events, safety, tolerability).
+    func namesHarmTopic(_ sentence: RecordAnalysis.Sentence) -> Bool {
+        sentence.stems.contains { Self.harmTopicStems.contains($0) }
     }
 
     /// Stems of positive words that, in a title, name a topic rather than report a finding ("Efficacy of …").

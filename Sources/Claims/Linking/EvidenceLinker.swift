@@ -62,7 +62,7 @@ public final class EvidenceLinker {
         var units: [[String: Int]] = [[:]]
         for sentence in analysis.sentences {
             var counts: [String: Int] = [:]
-            for token in sentence.tokens where !token.isNumeric && token.folded.count > 1 && !StopWords.contains(token.folded) {
+            for token in sentence.tokens where token.isContentWord {
                 counts[token.stem, default: 0] += 1
             }
             if sentence.sentence.location == .title { units[0].merge(counts, uniquingKeysWith: +) } else { units.append(counts) }
@@ -424,7 +424,7 @@ public final class EvidenceLinker {
             // ("The association between esketamine and treatment-emergent insomnia") says nothing of efficacy.
             let findingStems = sentence.role == .title ? Self.positiveStems.subtracting(Self.topicStems) : Self.positiveStems
             let positive = signals.direction != 0 || findingTokens(of: sentence).contains { findingStems.contains($0.stem) }
-                || (sentence.role == .title && statesLink(sentence) && !speaksOfHarm(sentence))
+                || (sentence.role == .title && statesLink(sentence) && !namesHarmTopic(sentence))
             if positive { return (signals.hasContrast ? .mixed : .supports, 0.55) }
             return (.mentions, 0.3)
         case .duration:

@@ -47,7 +47,7 @@ public struct EvidenceQuery: Sendable {
     public static func contentWords(of text: String) -> [String] {
         var seen = Set<String>()
         return WordTokenizer.tokens(of: ScalarText(text))
-            .filter { !$0.isNumeric && $0.folded.count > 1 && !StopWords.contains($0.folded) }
+            .filter(\.isContentWord)
             .map(\.folded)
             .filter { seen.insert(PorterStemmer.stem($0)).inserted }
     }

@@ -59,9 +59,9 @@ extension RankingModel {
             var total: [String: Int] = [:]
             for unit in units { for (stem, count) in unit { total[stem, default: 0] += count } }
             counts = total
-            let stems = total.keys.sorted().filter { vectors.vector($0) != nil }
-            self.stems = stems
-            matrix = stems.flatMap { Array(vectors.vector($0)!) }
+            let known = total.keys.sorted().compactMap { stem in vectors.vector(stem).map { (stem, $0) } }
+            stems = known.map(\.0)
+            matrix = known.flatMap(\.1)
             let row = Dictionary(uniqueKeysWithValues: stems.enumerated().map { ($1, $0) })
             unitRows = units.map { unit in unit.keys.compactMap { row[$0] }.sorted() }
             let dimensions = vectors.dimensions

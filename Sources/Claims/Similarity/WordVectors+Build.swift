@@ -39,12 +39,10 @@ extension WordVectors {
         public var totalSeconds: Double { tokenizeSeconds + countSeconds + ppmiSeconds + svdSeconds }
     }
 
-    /// The content stems of `text` in order, repeats kept: the words `EvidenceQuery.contentWords` keeps
-    /// (no number, one-letter word or stop word), stemmed.
+    /// The content stems of `text` in order, repeats kept (`WordToken.isContentWord`, as
+    /// `EvidenceQuery.contentWords`), stemmed.
     public static func contentStems(of text: String) -> [String] {
-        WordTokenizer.tokens(of: ScalarText(text))
-            .filter { !$0.isNumeric && $0.folded.count > 1 && !StopWords.contains($0.folded) }
-            .map(\.stem)   // the Porter stem of `folded` (cached)
+        WordTokenizer.tokens(of: ScalarText(text)).filter(\.isContentWord).map(\.stem)   // the Porter stem of `folded` (cached)
     }
 
     /// The positive PMI matrix of `sequences` (stems in order) over their vocabulary, with the

@@ -32,7 +32,7 @@ public struct DirectedTerms: Hashable, Sendable {
             let signed = isNegated ? -direction : direction
             for position in max(0, range.lowerBound - window)..<min(tokens.count, range.upperBound + window) where !range.contains(position) {
                 let token = tokens[position]
-                guard !token.isNumeric, token.folded.count > 1, !StopWords.contains(token.folded) else { continue }
+                guard token.isContentWord else { continue }
                 if let keeping, !keeping.contains(token.stem) { continue }
                 directions[token.stem, default: 0] += signed
             }

@@ -10,6 +10,10 @@ public struct WordToken: Hashable, Sendable {
     public var span: TextSpan
     /// Whether the word is made of digits only.
     public var isNumeric: Bool
+
+    /// Whether the word carries content: not a number, not one letter, not a stop word (the words queries
+    /// and word-overlap scores keep).
+    public var isContentWord: Bool { !isNumeric && folded.count > 1 && !StopWords.contains(folded) }
 }
 
 /// Splits text into words the way FTS5's unicode61 tokenizer does: runs of letters and
